@@ -1,0 +1,1 @@
+namespace HatchetMcp.Emulator; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace HatchetMcp.Hatchet; internal static class Placeholder { }

@@ -1,0 +1,5 @@
+public sealed class SmokeTests
+{
+    [Xunit.Fact]
+    public void Builds() => Xunit.Assert.True(true);
+}
