@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>How much text a tool may put in its answer's <c>content</c>; structured content is not cut.</summary>
+public sealed record ToolOutputOptions
+{
+    /// <summary>Environment variable that overrides <see cref="MaxTextBytes"/>.</summary>
+    public const string EnvironmentVariable = "HATCHET_MCP_OUTPUT_BUDGET";
+
+    public const int DefaultMaxTextBytes = 24_000;
+
+    // Below this a single run or log line no longer fits, so smaller budgets are raised to it.
+    public const int MinimumMaxTextBytes = 1_000;
+
+    /// <summary>UTF-8 bytes of text content per tool answer (default about 24 KB).</summary>
+    public int MaxTextBytes { get; init; } = DefaultMaxTextBytes;
+
+    /// <summary>
+    /// Reads HATCHET_MCP_OUTPUT_BUDGET (a byte count). Returns the defaults when unset; an unusable value yields an error line
+    /// for the caller to print (and exit 2), never an exception.
+    /// </summary>
+    public static ToolOutputOptions FromEnvironment(IReadOnlyDictionary<string, string?> environment, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        error = null;
+        if (!environment.TryGetValue(EnvironmentVariable, out var raw) || string.IsNullOrWhiteSpace(raw))
+        {
+            return new ToolOutputOptions();
+        }
+
+        if (!int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) || bytes <= 0)
+        {
+            error = $"{EnvironmentVariable} must be a positive number of bytes (e.g. 24000), got '{raw.Trim()}'.";
+            return new ToolOutputOptions();
+        }
+
+        return new ToolOutputOptions { MaxTextBytes = Math.Max(bytes, MinimumMaxTextBytes) };
+    }
+}
