@@ -1,1 +1,0 @@
-namespace HatchetMcp.Hatchet; internal static class Placeholder { }
