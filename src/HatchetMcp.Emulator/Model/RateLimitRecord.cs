@@ -1,0 +1,13 @@
+namespace HatchetMcp.Emulator.Model;
+
+/// <summary>A tenant rate limit: <see cref="Value"/> units used of <see cref="LimitValue"/> in the current window.</summary>
+public sealed class RateLimitRecord
+{
+    public required string Key { get; init; }
+    public required TenantData Tenant { get; init; }
+    public required int LimitValue { get; set; }
+    public required int Value { get; set; }
+    /// <summary>As Hatchet shows it, e.g. "1 minute", "1 hour".</summary>
+    public required string Window { get; init; }
+    public required DateTimeOffset LastRefill { get; set; }
+}

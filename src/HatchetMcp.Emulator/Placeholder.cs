@@ -1,1 +1,0 @@
-namespace HatchetMcp.Emulator; internal static class Placeholder { }
