@@ -1,0 +1,58 @@
+namespace HatchetMcp.Hatchet;
+
+/// <summary>
+/// Typed access to the Hatchet REST API for one tenant. Thread-safe. Every method throws
+/// <see cref="HatchetApiException"/> when Hatchet fails or cannot be reached, <see cref="ArgumentException"/> for
+/// arguments Hatchet would reject, and <see cref="OperationCanceledException"/> when the caller cancels.
+/// </summary>
+public interface IHatchetClient
+{
+    /// <summary>GET /api/v1/tenants/{tenant}: the configured tenant (works as "whoami" for API tokens).</summary>
+    Task<Tenant> GetTenantAsync(CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/version.</summary>
+    Task<string> GetVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/tenants/{tenant}/workflows; <paramref name="name"/> is Hatchet's name search.</summary>
+    Task<WorkflowList> ListWorkflowsAsync(string? name, int? limit, int? offset, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/workflows/{id}, with the latest version in <c>versions</c>.</summary>
+    Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/stable/tenants/{tenant}/workflow-runs, always with since, only_tasks and include_payloads.</summary>
+    Task<V1TaskSummaryList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GET /api/v1/stable/workflow-runs/{id}; when Hatchet has no run with that id (a task inside a DAG), falls back to
+    /// GET /api/v1/stable/tasks/{id}. The result says which one answered.
+    /// </summary>
+    Task<RunLookupResult> GetRunAsync(Guid runOrTaskId, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/stable/tasks/{id}[?attempt=N].</summary>
+    Task<V1TaskSummary> GetTaskAsync(Guid taskId, int? attempt, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/stable/tasks/{id}/logs.</summary>
+    Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/stable/tenants/{tenant}/logs?taskExternalIds=…: the lines of several tasks in one call.</summary>
+    Task<V1LogLineList> ListLogsAsync(IReadOnlyList<Guid> taskIds, LogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/tenants/{tenant}/worker (workers seen within the last 24 h).</summary>
+    Task<WorkerList> ListWorkersAsync(CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/stable/tenants/{tenant}/task-metrics: task counts per status since a time.</summary>
+    Task<IReadOnlyList<V1TaskRunMetric>> GetTaskMetricsAsync(DateTimeOffset since, DateTimeOffset? until,
+        IReadOnlyList<Guid>? workflowIds, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/tenants/{tenant}/step-run-queue-metrics: queued items per queue (the working queue-depth endpoint).</summary>
+    Task<StepRunQueueMetrics> GetStepRunQueueMetricsAsync(CancellationToken cancellationToken);
+
+    /// <summary>POST …/workflow-runs/trigger. Never retried automatically.</summary>
+    Task<V1WorkflowRunDetails> TriggerAsync(TriggerRequest request, CancellationToken cancellationToken);
+
+    /// <summary>POST …/tasks/cancel with run or task ids. Asynchronous in Hatchet; echoes the ids sent. Never retried automatically.</summary>
+    Task<V1TaskIdsResponse> CancelAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken);
+
+    /// <summary>POST …/tasks/replay with run or task ids. Answers the task ids queued for replay. Never retried automatically.</summary>
+    Task<V1TaskIdsResponse> ReplayAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken);
+}

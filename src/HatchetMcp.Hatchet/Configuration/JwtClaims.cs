@@ -1,0 +1,53 @@
+using System.Buffers.Text;
+using System.Text.Json;
+
+namespace HatchetMcp.Hatchet;
+
+/// <summary>
+/// The claims the server needs from a Hatchet API token, read from the JWT payload WITHOUT checking the signature
+/// (as Hatchet's own SDKs do): the server checks it on every call anyway.
+/// </summary>
+internal sealed record JwtClaims(string? Subject, string? ServerUrl, DateTimeOffset? ExpiresAt)
+{
+    /// <summary>Null when the text is not a JWT with a base64url JSON-object payload.</summary>
+    public static JwtClaims? TryRead(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0) return null;
+
+        byte[] payload;
+        try
+        {
+            payload = Base64Url.DecodeFromChars(parts[1]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            return new JwtClaims(ReadString(root, "sub"), ReadString(root, "server_url"), ReadExpiry(root));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTimeOffset? ReadExpiry(JsonElement root)
+    {
+        if (!root.TryGetProperty("exp", out var exp) || exp.ValueKind != JsonValueKind.Number) return null;
+        if (!exp.TryGetDouble(out var seconds)) return null;
+        // Clamp to what DateTimeOffset can hold; a wild exp is "far future", not a crash.
+        const double maxSeconds = 253402300799; // 9999-12-31T23:59:59Z
+        seconds = Math.Clamp(seconds, 0, maxSeconds);
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HatchetMcp.Hatchet;
+
+/// <summary>Source-generated JSON for every Hatchet wire type (Native AOT: no reflection).</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = false,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(HatchetTimestampConverter), typeof(HatchetOptionalGuidConverter)])]
+[JsonSerializable(typeof(ApiResourceMeta))]
+[JsonSerializable(typeof(PaginationResponse))]
+[JsonSerializable(typeof(V1TaskSummary))]
+[JsonSerializable(typeof(V1TaskSummaryList))]
+[JsonSerializable(typeof(V1WorkflowRun))]
+[JsonSerializable(typeof(V1WorkflowRunDetails))]
+[JsonSerializable(typeof(V1TaskEvent))]
+[JsonSerializable(typeof(V1LogLine))]
+[JsonSerializable(typeof(V1LogLineList))]
+[JsonSerializable(typeof(Worker))]
+[JsonSerializable(typeof(WorkerList))]
+[JsonSerializable(typeof(Workflow))]
+[JsonSerializable(typeof(WorkflowList))]
+[JsonSerializable(typeof(Tenant))]
+[JsonSerializable(typeof(ApiVersion))]
+[JsonSerializable(typeof(V1TaskRunMetric))]
+[JsonSerializable(typeof(List<V1TaskRunMetric>))]
+[JsonSerializable(typeof(StepRunQueueMetrics))]
+[JsonSerializable(typeof(QueueDepth))]
+[JsonSerializable(typeof(V1TriggerWorkflowRunRequest))]
+[JsonSerializable(typeof(V1TaskIdsRequest))]
+[JsonSerializable(typeof(V1TaskIdsResponse))]
+[JsonSerializable(typeof(JsonElement))]
+public sealed partial class HatchetJsonContext : JsonSerializerContext;
+
+/// <summary>Error bodies stay internal: only the client reads them.</summary>
+[JsonSerializable(typeof(ApiErrorBody))]
+internal sealed partial class HatchetErrorJsonContext : JsonSerializerContext;

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HatchetMcp.Hatchet;
+
+/// <summary>
+/// Reads Hatchet timestamps leniently: Go's zero time ("0001-01-01T00:00:00Z", sent for unset startedAt/finishedAt),
+/// empty strings and unparseable values become null instead of failing the whole answer.
+/// </summary>
+internal sealed class HatchetTimestampConverter : JsonConverter<DateTimeOffset?>
+{
+    public override bool HandleNull => true;
+
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+            return null;
+        }
+        if (reader.TryGetDateTimeOffset(out var parsed)) return IsZero(parsed) ? null : parsed;
+        var text = reader.GetString();
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed))
+            return IsZero(parsed) ? null : parsed;
+        return null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
+    {
+        if (value is { } v) writer.WriteStringValue(v.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        else writer.WriteNullValue();
+    }
+
+    /// <summary>Go's time.Time{} marshals as year 1; nothing real happened then.</summary>
+    private static bool IsZero(DateTimeOffset value) => value.UtcDateTime.Year <= 1;
+}
+
+/// <summary>Reads optional ids leniently: Hatchet sends "" for some unset ids, which would otherwise fail the answer.</summary>
+internal sealed class HatchetOptionalGuidConverter : JsonConverter<Guid?>
+{
+    public override bool HandleNull => true;
+
+    public override Guid? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+            return null;
+        }
+        return reader.TryGetGuid(out var id) ? id : Guid.TryParse(reader.GetString(), out id) ? id : null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Guid? value, JsonSerializerOptions options)
+    {
+        if (value is { } v) writer.WriteStringValue(v);
+        else writer.WriteNullValue();
+    }
+}
