@@ -1,0 +1,56 @@
+using HatchetMcp.Hatchet;
+using HatchetMcp.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+
+namespace HatchetMcp.Server;
+
+/// <summary>
+/// The one place the server is composed: the Hatchet client, the MCP server identity and instructions, and the tools.
+/// Callers add the transport (stdio, in-memory streams, HTTP) and logging, so every mode serves the same server.
+/// </summary>
+public static class HatchetMcpServer
+{
+    /// <summary>Registers the server on <paramref name="services"/>; add a transport to the returned builder.</summary>
+    /// <param name="services">The container to register into.</param>
+    /// <param name="settings">Where Hatchet is and with which token.</param>
+    /// <param name="output">The tools' text budget; defaults when null.</param>
+    /// <param name="time">The clock tools use for relative windows ("24h"); the system clock when null.</param>
+    public static IMcpServerBuilder Configure(
+        IServiceCollection services,
+        HatchetSettings settings,
+        ToolOutputOptions? output = null,
+        TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        // Registered before the tools so their defaults (added with TryAdd) do not replace these.
+        services.AddSingleton(output ?? new ToolOutputOptions());
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddHatchetClient(settings);
+        return services
+            .AddMcpServer(options =>
+            {
+                options.ServerInfo = new Implementation
+                {
+                    Name = ServerIdentity.Name,
+                    Title = ServerIdentity.Title,
+                    Version = ServerIdentity.Version,
+                };
+                options.ServerInstructions = ServerInstructions.Text;
+            })
+            .AddHatchetTools();
+    }
+
+    /// <summary>Registers the server from a configuration read from the environment.</summary>
+    public static IMcpServerBuilder Configure(IServiceCollection services, ServerConfiguration configuration, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Configure(services, configuration.Settings, configuration.Output, time);
+    }
+}

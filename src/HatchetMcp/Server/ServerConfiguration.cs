@@ -1,0 +1,77 @@
+using HatchetMcp.Hatchet;
+using HatchetMcp.Tools;
+using Microsoft.Extensions.Logging;
+
+namespace HatchetMcp.Server;
+
+/// <summary>Everything the server reads from its environment, validated once at start.</summary>
+public sealed record ServerConfiguration
+{
+    public required HatchetSettings Settings { get; init; }
+
+    public ToolOutputOptions Output { get; init; } = new();
+
+    public LogLevel LogLevel { get; init; } = ServerLogLevel.Default;
+
+    /// <summary>The variables read, so the process environment is copied only for these names.</summary>
+    public static IReadOnlyList<string> EnvironmentVariables { get; } =
+        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, ServerLogLevel.EnvironmentVariable];
+
+    /// <summary>
+    /// Reads the configuration. The result carries either the configuration (plus an optional warning line) or one error
+    /// line; neither ever contains the token.
+    /// </summary>
+    public static ServerConfigurationResult Read(IReadOnlyDictionary<string, string?> environment, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(time);
+
+        var settings = HatchetSettings.FromEnvironment(environment, time);
+        if (!settings.IsSuccess || settings.Settings is null)
+        {
+            return ServerConfigurationResult.Fail(settings.Error ?? "the Hatchet configuration is unusable.");
+        }
+
+        var output = ToolOutputOptions.FromEnvironment(environment, out var outputError);
+        if (outputError is not null)
+        {
+            return ServerConfigurationResult.Fail(outputError);
+        }
+
+        var logLevel = ServerLogLevel.FromEnvironment(environment, out var logLevelError);
+        if (logLevelError is not null)
+        {
+            return ServerConfigurationResult.Fail(logLevelError);
+        }
+
+        var configuration = new ServerConfiguration { Settings = settings.Settings, Output = output, LogLevel = logLevel };
+        return ServerConfigurationResult.Ok(configuration, settings.Warning);
+    }
+
+    /// <summary>Copies the variables this server reads from the process environment.</summary>
+    public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in EnvironmentVariables)
+        {
+            environment[name] = Environment.GetEnvironmentVariable(name);
+        }
+
+        return environment;
+    }
+}
+
+/// <summary>Either a usable configuration (with an optional warning line) or one error line; the caller exits 2 on error.</summary>
+public sealed record ServerConfigurationResult
+{
+    public ServerConfiguration? Configuration { get; private init; }
+
+    public string? Warning { get; private init; }
+
+    public string? Error { get; private init; }
+
+    internal static ServerConfigurationResult Ok(ServerConfiguration configuration, string? warning) =>
+        new() { Configuration = configuration, Warning = warning };
+
+    internal static ServerConfigurationResult Fail(string error) => new() { Error = error };
+}

@@ -1,0 +1,84 @@
+using HatchetMcp.Hatchet;
+using Microsoft.Extensions.Logging;
+
+namespace HatchetMcp.Server;
+
+/// <summary>
+/// Writes log lines to stderr (never stdout, which carries the protocol). Every line passes through the token's
+/// scrubber first, so the token cannot reach the log even if some library put a header or URL in a message.
+/// </summary>
+public sealed class StderrLoggerProvider : ILoggerProvider
+{
+    private readonly TextWriter _writer;
+    private readonly HatchetToken? _token;
+    private readonly LogLevel _minimum;
+    private readonly Lock _gate = new();
+
+    public StderrLoggerProvider(TextWriter writer, LogLevel minimum, HatchetToken? token)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _writer = writer;
+        _minimum = minimum;
+        _token = token;
+    }
+
+    public ILogger CreateLogger(string categoryName) => new StderrLogger(this, categoryName);
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _writer.Flush();
+        }
+    }
+
+    private void Write(LogLevel level, string category, string message, Exception? exception)
+    {
+        var line = $"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {Label(level)} {category}: {message}";
+        if (exception is not null)
+        {
+            line += Environment.NewLine + exception;
+        }
+
+        if (_token is not null)
+        {
+            line = _token.Scrub(line);
+        }
+
+        // One writer shared by concurrent requests: keep each entry whole.
+        lock (_gate)
+        {
+            _writer.WriteLine(line);
+            _writer.Flush();
+        }
+    }
+
+    private static string Label(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "trce",
+        LogLevel.Debug => "dbug",
+        LogLevel.Information => "info",
+        LogLevel.Warning => "warn",
+        LogLevel.Error => "fail",
+        LogLevel.Critical => "crit",
+        _ => "none",
+    };
+
+    private sealed class StderrLogger(StderrLoggerProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= provider._minimum;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            provider.Write(logLevel, category, formatter(state, exception), exception);
+        }
+    }
+}
