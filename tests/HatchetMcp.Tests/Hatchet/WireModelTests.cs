@@ -1,0 +1,91 @@
+using System.Text.Json;
+using HatchetMcp.Hatchet;
+using Xunit;
+
+namespace HatchetMcp.Tests.Hatchet;
+
+/// <summary>The wire model reads what the real server sends, quirks and newer fields included, without crashing.</summary>
+public sealed class WireModelTests
+{
+    [Fact]
+    public void Run_details_with_zero_times_unknown_values_and_empty_ids_parse()
+    {
+        var details = JsonSerializer.Deserialize(Samples.RunDetailsJson, HatchetJsonContext.Default.V1WorkflowRunDetails)!;
+
+        Assert.Null(details.Run!.StartedAt);
+        Assert.Null(details.Run.FinishedAt);
+        Assert.Equal("RUNNING", details.Run.Status);
+        Assert.Equal("c-1", details.Run.AdditionalMetadata!["customer"].GetString());
+        Assert.Equal(42, details.Run.Input!.Value.GetProperty("order").GetInt32());
+        Assert.Equal("SOME_FUTURE_EVENT", details.TaskEvents![0].EventType);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 0, 1, TimeSpan.Zero).AddTicks(1234560), details.TaskEvents[0].Timestamp);
+        var task = Assert.Single(details.Tasks!);
+        Assert.Equal("EVICTED_SOMEDAY", task.Status);
+        Assert.Null(task.StepId);
+        Assert.Equal(Guid.Empty, details.Shape![0].TaskExternalId);
+    }
+
+    [Fact]
+    public void Unknown_fields_are_ignored()
+    {
+        var tenant = JsonSerializer.Deserialize(Samples.TenantJson, HatchetJsonContext.Default.Tenant)!;
+        Assert.Equal("acme", tenant.Slug);
+    }
+
+    [Fact]
+    public void The_trigger_answer_with_return_only_id_parses_despite_null_lists()
+    {
+        const string json = """
+            {"run":{"metadata":{"id":"6b1a1c8e-35a4-4c1b-9a4f-0f7e5d7c2a10","createdAt":"2026-11-24T10:00:00Z","updatedAt":"2026-11-24T10:00:00Z"},
+             "displayName":"","status":"","tenantId":"00000000-0000-0000-0000-000000000000","workflowId":"00000000-0000-0000-0000-000000000000","input":{},"output":{}},
+             "shape":null,"taskEvents":null,"tasks":null}
+            """;
+        var details = JsonSerializer.Deserialize(json, HatchetJsonContext.Default.V1WorkflowRunDetails)!;
+
+        Assert.Equal(Guid.Parse("6b1a1c8e-35a4-4c1b-9a4f-0f7e5d7c2a10"), details.Run!.Metadata!.Id);
+        Assert.Null(details.Tasks);
+    }
+
+    [Fact]
+    public void Queue_depths_read_plain_counts_and_counts_per_concurrency_key()
+    {
+        const string json = """{"queues":{"orders:charge":3,"my-wf":{"user-123":2,"user-9":1},"weird":"x","float:q":4.0}}""";
+        var metrics = JsonSerializer.Deserialize(json, HatchetJsonContext.Default.StepRunQueueMetrics)!;
+
+        var depths = metrics.Depths();
+
+        Assert.Contains(new QueueDepth("orders:charge", null, 3), depths);
+        Assert.Contains(new QueueDepth("my-wf", "user-123", 2), depths);
+        Assert.Contains(new QueueDepth("my-wf", "user-9", 1), depths);
+        Assert.Contains(new QueueDepth("float:q", null, 4), depths);
+        Assert.Equal(4, depths.Count);
+    }
+
+    [Fact]
+    public void Workers_with_slot_config_parse()
+    {
+        const string json = """
+            {"pagination":{"current_page":1,"next_page":1,"num_pages":1},
+             "rows":[{"metadata":{"id":"11111111-1111-4111-8111-111111111111","createdAt":"2026-11-24T10:00:00Z","updatedAt":"2026-11-24T10:00:00Z"},
+                      "name":"worker-a","type":"SELFHOSTED","status":"INACTIVE","lastHeartbeatAt":"2026-11-24T09:59:00Z",
+                      "actions":["orders:charge"],"slotConfig":{"default":{"available":0,"limit":10}},
+                      "runtimeInfo":{"language":"TYPESCRIPT","sdkVersion":"1.33.2"}}]}
+            """;
+        var workers = JsonSerializer.Deserialize(json, HatchetJsonContext.Default.WorkerList)!;
+
+        var worker = Assert.Single(workers.Rows!);
+        Assert.Equal(10, worker.SlotConfig!["default"].Limit);
+        Assert.Equal(0, worker.SlotConfig["default"].Available);
+        Assert.Equal("TYPESCRIPT", worker.RuntimeInfo!.Language);
+    }
+
+    [Fact]
+    public void Task_metrics_parse_as_a_bare_array()
+    {
+        const string json = """[{"status":"CANCELLED","count":0},{"status":"COMPLETED","count":12},{"status":"FAILED","count":3},{"status":"QUEUED","count":1},{"status":"RUNNING","count":2,"runningDetailCount":{"evicted":0,"onWorker":2}}]""";
+        var metrics = JsonSerializer.Deserialize(json, HatchetJsonContext.Default.ListV1TaskRunMetric)!;
+
+        Assert.Equal(5, metrics.Count);
+        Assert.Equal(2, metrics[4].RunningDetailCount!.OnWorker);
+    }
+}
