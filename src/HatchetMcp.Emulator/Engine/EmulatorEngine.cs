@@ -1,19 +1,32 @@
-using System.Text.Json.Nodes;
 using HatchetMcp.Emulator.Model;
 
 namespace HatchetMcp.Emulator.Engine;
 
 /// <summary>
 /// The living engine: moves tasks through QUEUED -> RUNNING -> final states as simulated workers pick them, applies
-/// cancel/replay asynchronously, fires scheduled runs. Every member must be called with <see cref="EmulatorStore.Sync"/>
-/// held. Deterministic: the same seed and the same sequence of calls at the same instants give the same state.
+/// cancel/replay asynchronously, fires scheduled runs and crons. Every member must be called with
+/// <see cref="EmulatorStore.Sync"/> held. Deterministic: state changes happen only at agenda instants, so the same seed
+/// and the same calls at the same instants give the same state however often <see cref="AdvanceTo"/> is called.
 /// </summary>
 public sealed partial class EmulatorEngine
 {
+    /// <summary>Delay between a cancel/replay request and its effect (the real server applies both asynchronously).</summary>
+    public static readonly TimeSpan OperationDelay = TimeSpan.FromMilliseconds(300);
+    /// <summary>Replay is applied in batches of this many tasks, one batch per <see cref="ReplayBatchInterval"/>.</summary>
+    public const int ReplayBatchSize = 100;
+    public static readonly TimeSpan ReplayBatchInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly PriorityQueue<AgendaItem, (long Ticks, long Seq)> _agenda = new();
+    private readonly Dictionary<TenantData, TaskQueues> _queues = [];
+    private readonly Dictionary<CronRecord, DateTimeOffset> _cronNext = [];
+    private readonly DateTimeOffset _start;
+    private long _seq;
+
     public EmulatorEngine(EmulatorStore store, DateTimeOffset start)
     {
         Store = store;
         Now = start;
+        _start = start;
     }
 
     public EmulatorStore Store { get; }
@@ -21,34 +34,209 @@ public sealed partial class EmulatorEngine
     /// <summary>The instant the simulation has reached.</summary>
     public DateTimeOffset Now { get; private set; }
 
-    /// <summary>Processes everything due up to <paramref name="now"/> (no-op when now is not later than <see cref="Now"/>).</summary>
+    /// <summary>Number of pending agenda items (diagnostics and tests).</summary>
+    public int PendingActions => _agenda.Count;
+
+    /// <summary>
+    /// Processes everything due up to <paramref name="now"/> in time order, then refreshes heartbeats and rate-limit
+    /// windows. Cheap over long gaps: it jumps from one agenda instant to the next. An earlier instant is a no-op.
+    /// </summary>
     public void AdvanceTo(DateTimeOffset now)
     {
-        if (now > Now) Now = now;
+        if (now < Now) now = Now;
+        foreach (var tenant in Store.Tenants)
+        {
+            if (!tenant.DispatchRequested) continue;
+            tenant.DispatchRequested = false;
+            ScheduleDispatch(tenant, Now);
+        }
+
+        while (true)
+        {
+            var nextTicks = _agenda.TryPeek(out _, out var key) ? key.Ticks : long.MaxValue;
+            var (scheduled, scheduledAt) = NextDueScheduled(now);
+            var (cron, cronAt) = NextDueCron(now);
+            var best = Math.Min(nextTicks, Math.Min(scheduledAt?.UtcTicks ?? long.MaxValue, cronAt?.UtcTicks ?? long.MaxValue));
+            if (best > now.UtcTicks) break;
+
+            if (scheduled is not null && scheduledAt!.Value.UtcTicks == best)
+            {
+                Now = Max(Now, scheduledAt.Value);
+                FireScheduled(scheduled, Now);
+            }
+            else if (cron is not null && cronAt!.Value.UtcTicks == best)
+            {
+                Now = Max(Now, cronAt.Value);
+                _cronNext[cron] = NextCronFire(cron, Now) ?? DateTimeOffset.MaxValue;
+                FireCron(cron, Now);
+            }
+            else
+            {
+                var item = _agenda.Dequeue();
+                Now = Max(Now, new DateTimeOffset(best, TimeSpan.Zero));
+                Handle(item);
+            }
+        }
+
+        Now = now;
+        RefreshHeartbeats(now);
+        RefreshRateLimits(now);
     }
 
-    /// <summary>Creates a run of the named workflow, QUEUED now. Throws <see cref="WorkflowNotFoundException"/>.</summary>
-    public RunRecord Trigger(TenantData tenant, string workflowName, JsonObject input,
-        IReadOnlyDictionary<string, string>? metadata, int? priority, DateTimeOffset now) =>
-        Trigger(tenant, workflowName, input.ToJsonString(), metadata, priority, now);
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    /// <summary>As <see cref="Trigger(TenantData,string,JsonObject,IReadOnlyDictionary{string,string}?,int?,DateTimeOffset)"/> with the input as JSON object text.</summary>
-    public RunRecord Trigger(TenantData tenant, string workflowName, string inputJson,
-        IReadOnlyDictionary<string, string>? metadata, int? priority, DateTimeOffset now,
-        Guid? parentTaskExternalId = null, Guid? triggeringEventExternalId = null)
+    private void Push(AgendaItem item, DateTimeOffset at)
     {
-        throw new NotImplementedException();
+        if (at < Now) at = Now;
+        _agenda.Enqueue(item, (at.UtcTicks, ++_seq));
     }
 
-    /// <summary>Cancels the tasks of the given task or run ids later; returns the ids sent (echo).</summary>
-    public IReadOnlyList<Guid> Cancel(TenantData tenant, IReadOnlyList<Guid> externalIds, DateTimeOffset now) =>
-        throw new NotImplementedException();
+    private TaskQueues QueuesOf(TenantData tenant)
+    {
+        if (!_queues.TryGetValue(tenant, out var q))
+        {
+            q = new TaskQueues();
+            _queues.Add(tenant, q);
+        }
+        return q;
+    }
 
-    /// <summary>Replays the given task or run ids later; returns the deduped task ids queued for replay.</summary>
-    public IReadOnlyList<Guid> Replay(TenantData tenant, IReadOnlyList<Guid> externalIds, DateTimeOffset now) =>
-        throw new NotImplementedException();
+    /// <summary>Tasks of the tenant waiting in the named queue (action id).</summary>
+    public int QueuedCount(TenantData tenant, string actionId) => QueuesOf(tenant).Count(actionId);
 
-    /// <summary>Run ids matching the filter, newest first, at most <paramref name="limit"/>. Throws FormatException for a bad "k:v".</summary>
-    public IReadOnlyList<Guid> SelectRuns(TenantData tenant, RunFilter filter, int limit) =>
-        throw new NotImplementedException();
+    /// <summary>Queue depth per action id, for step-run-queue-metrics.</summary>
+    public IReadOnlyDictionary<string, int> QueueDepths(TenantData tenant)
+    {
+        var result = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (action, set) in QueuesOf(tenant).ByAction)
+        {
+            if (set.Count > 0) result[action] = set.Count;
+        }
+        return result;
+    }
+
+    private void ScheduleDispatch(TenantData tenant, DateTimeOffset at)
+    {
+        if (at < Now) at = Now;
+        if (QueuesOf(tenant).PendingDispatches.Add(at.UtcTicks))
+        {
+            Push(new AgendaItem { Kind = AgendaKind.Dispatch, Tenant = tenant }, at);
+        }
+    }
+
+    private void Handle(AgendaItem item)
+    {
+        switch (item.Kind)
+        {
+            case AgendaKind.Dispatch:
+                QueuesOf(item.Tenant).PendingDispatches.Remove(Now.UtcTicks);
+                Dispatch(item.Tenant);
+                break;
+            case AgendaKind.Start:
+                if (item.Task!.Generation == item.Generation) Start(item.Task);
+                break;
+            case AgendaKind.Finish:
+                if (item.Task!.Generation == item.Generation) Finish(item.Task, item.Plan!);
+                break;
+            case AgendaKind.Requeue:
+                if (item.Task!.Generation == item.Generation)
+                {
+                    Enqueue(item.Task);
+                    ScheduleDispatch(item.Tenant, Now);
+                }
+                break;
+            case AgendaKind.ApplyCancel:
+                ApplyCancel(item.Tenant, item.Ids!);
+                break;
+            case AgendaKind.ApplyReplay:
+                ApplyReplay(item.Tenant, item.Tasks!);
+                break;
+        }
+    }
+
+    /// <summary>Healthy workers heartbeat every 4 s (so they never look older than 5 s); stopped ones stay stale.</summary>
+    private void RefreshHeartbeats(DateTimeOffset now)
+    {
+        var beat = new DateTimeOffset(now.UtcTicks - now.UtcTicks % (4 * TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        foreach (var tenant in Store.Tenants)
+        {
+            foreach (var w in tenant.Workers)
+            {
+                if (w.IsHeartbeating && w.LastHeartbeatAt < beat) w.LastHeartbeatAt = beat;
+            }
+        }
+    }
+
+    /// <summary>Rate-limit windows refill on their boundaries; the used value is left as seeded (a snapshot).</summary>
+    private static readonly TimeSpan[] WindowLengths = [TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), TimeSpan.FromDays(1)];
+
+    private void RefreshRateLimits(DateTimeOffset now)
+    {
+        foreach (var tenant in Store.Tenants)
+        {
+            foreach (var r in tenant.RateLimits)
+            {
+                var length = r.Window switch
+                {
+                    "1 second" or "SECOND" => WindowLengths[0],
+                    "1 minute" or "MINUTE" => WindowLengths[1],
+                    "1 hour" or "HOUR" => WindowLengths[2],
+                    _ => WindowLengths[3],
+                };
+                var boundary = new DateTimeOffset(now.UtcTicks - now.UtcTicks % length.Ticks, TimeSpan.Zero);
+                if (r.LastRefill < boundary - length) r.LastRefill = boundary;
+            }
+        }
+    }
+
+    private (ScheduledRecord?, DateTimeOffset?) NextDueScheduled(DateTimeOffset now)
+    {
+        ScheduledRecord? best = null;
+        foreach (var tenant in Store.Tenants)
+        {
+            foreach (var s in tenant.Scheduled)
+            {
+                if (s.Run is null && s.TriggerAt <= now && (best is null || s.TriggerAt < best.TriggerAt)) best = s;
+            }
+        }
+        return best is null ? (null, null) : (best, Max(best.TriggerAt, Now));
+    }
+
+    private (CronRecord?, DateTimeOffset?) NextDueCron(DateTimeOffset now)
+    {
+        CronRecord? best = null;
+        DateTimeOffset bestAt = DateTimeOffset.MaxValue;
+        foreach (var tenant in Store.Tenants)
+        {
+            foreach (var c in tenant.Crons)
+            {
+                if (!c.Enabled || c.Workflow.IsPaused)
+                {
+                    _cronNext.Remove(c);
+                    continue;
+                }
+                if (!_cronNext.TryGetValue(c, out var next))
+                {
+                    next = NextCronFire(c, Max(Max(c.CreatedAt, c.UpdatedAt), Max(_start, Now - TimeSpan.FromTicks(1)))) ?? DateTimeOffset.MaxValue;
+                    _cronNext[c] = next;
+                }
+                if (next <= now && next < bestAt)
+                {
+                    best = c;
+                    bestAt = next;
+                }
+            }
+        }
+        return best is null ? (null, null) : (best, Max(bestAt, Now));
+    }
+
+    private static DateTimeOffset? NextCronFire(CronRecord cron, DateTimeOffset after) =>
+        CronSchedule.TryParse(cron.Expression, out var schedule) ? schedule.NextAfter(after) : null;
+
+    private void FireScheduled(ScheduledRecord scheduled, DateTimeOffset at) =>
+        scheduled.Run = CreateRun(scheduled.Tenant, scheduled.Workflow, scheduled.InputJson, scheduled.AdditionalMetadata,
+            scheduled.Priority, at, null, null);
+
+    private void FireCron(CronRecord cron, DateTimeOffset at) =>
+        CreateRun(cron.Tenant, cron.Workflow, cron.InputJson, cron.AdditionalMetadata, cron.Priority, at, null, null);
 }

@@ -69,6 +69,12 @@ public sealed class EmulatorStore
         }
     }
 
+    internal void Register(WorkflowVersionDefinition version)
+    {
+        _workflowVersions[version.Id] = version;
+        foreach (var s in version.Steps) _steps[s.Id] = s;
+    }
+
     internal void Unregister(WorkflowDefinition workflow)
     {
         _workflows.Remove(workflow.Id);

@@ -10,8 +10,8 @@ public sealed class RunRecord
     public required WorkflowDefinition Workflow { get; init; }
     public required WorkflowVersionDefinition Version { get; init; }
     public required DateTimeOffset InsertedAt { get; init; }
-    /// <summary>"&lt;workflowName&gt;-&lt;unixMillis&gt;".</summary>
-    public required string DisplayName { get; init; }
+    /// <summary>"&lt;workflowName&gt;-&lt;unixMillis&gt;" (computed: saves memory on large scenarios).</summary>
+    public string DisplayName => $"{Workflow.Name}-{InsertedAt.ToUnixTimeMilliseconds()}";
     /// <summary>JSON object text of the input.</summary>
     public required string InputJson { get; init; }
     public KeyValuePair<string, string>[] AdditionalMetadata { get; init; } = Model.AdditionalMetadata.Empty;

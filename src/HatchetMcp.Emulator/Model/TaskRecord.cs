@@ -10,8 +10,10 @@ public sealed class TaskRecord
     public required RunRecord Run { get; init; }
     public required StepDefinition Step { get; init; }
     public required DateTimeOffset InsertedAt { get; init; }
-    /// <summary>"&lt;workflowName&gt;-&lt;unixMillis&gt;" for a standalone task, "&lt;taskName&gt;-&lt;unixMillis&gt;" in a DAG.</summary>
-    public required string DisplayName { get; init; }
+    /// <summary>"&lt;workflowName&gt;-&lt;unixMillis&gt;" for a standalone task, "&lt;taskName&gt;-&lt;unixMillis&gt;" in a DAG (computed: saves memory).</summary>
+    public string DisplayName => Run.IsDag
+        ? $"{Step.ReadableId}-{InsertedAt.ToUnixTimeMilliseconds()}"
+        : Run.DisplayName;
 
     public V1TaskStatus Status { get; set; } = V1TaskStatus.QUEUED;
     /// <summary>0-based; the attempt is RetryCount + 1.</summary>

@@ -80,6 +80,14 @@ public sealed class TenantData
         Store.Register(workflow);
     }
 
+    /// <summary>Registers a new version (e.g. a deploy) as the workflow's latest.</summary>
+    public void AddWorkflowVersion(WorkflowVersionDefinition version)
+    {
+        version.Workflow.Versions.Add(version);
+        version.Workflow.UpdatedAt = version.CreatedAt;
+        Store.Register(version);
+    }
+
     public void RemoveWorkflow(WorkflowDefinition workflow)
     {
         _workflows.Remove(workflow);

@@ -8,7 +8,18 @@ public sealed class WorkflowDefinition
     public required string Name { get; init; }
     public string Description { get; init; } = "";
     public required V1WorkflowType Kind { get; init; }
-    public bool IsPaused { get; set; }
+    private bool _isPaused;
+    /// <summary>Runs of a paused workflow are queued but not assigned until it is unpaused.</summary>
+    public bool IsPaused
+    {
+        get => _isPaused;
+        set
+        {
+            if (_isPaused == value) return;
+            _isPaused = value;
+            Tenant.DispatchRequested = true; // queued runs may start now
+        }
+    }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Oldest first; the last one is the latest.</summary>
