@@ -23,7 +23,7 @@ public static class HatchetServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
-        services.AddHttpClient<IHatchetClient, HatchetClient>(HttpClientName)
+        services.AddHttpClient<IHatchetClient, HatchetClient>(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -18,7 +18,10 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
     private readonly string _base;
     private readonly bool _ownsHttp;
 
-    /// <summary>For DI: <paramref name="http"/> must already carry the resilience and buffering handlers (see AddHatchetClient).</summary>
+    /// <summary>
+    /// For DI: <paramref name="http"/> must already carry the resilience and buffering handlers and an infinite
+    /// HttpClient.Timeout (see AddHatchetClient); the pipeline enforces <see cref="HatchetSettings.Timeout"/>.
+    /// </summary>
     public HatchetClient(HttpClient http, HatchetSettings settings, TimeProvider time)
         : this(http, settings, time, ownsHttp: false)
     {
@@ -34,8 +37,6 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
         _errors = new HatchetErrorTranslator(settings, time);
         _base = settings.ApiBase.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _ownsHttp = ownsHttp;
-        // The pipeline owns timeouts; HttpClient's own would surface as a bare cancellation.
-        _http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
     /// <summary>
@@ -51,7 +52,9 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
         {
             InnerHandler = new BufferingHandler(handler),
         };
-        return new HatchetClient(new HttpClient(pipeline, disposeHandler: true), settings, time, ownsHttp: true);
+        // The pipeline owns timeouts; HttpClient's own would surface as a bare cancellation.
+        var http = new HttpClient(pipeline, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HatchetClient(http, settings, time, ownsHttp: true);
     }
 
     public void Dispose()
