@@ -22,3 +22,10 @@ internal sealed record WirePagination(
     [property: JsonPropertyName("current_page")] long? CurrentPage,
     [property: JsonPropertyName("next_page")] long? NextPage,
     [property: JsonPropertyName("num_pages")] long? NumPages);
+
+/// <summary>{"errors":null}: what workflow get answers (404) for a workflow without a version.</summary>
+internal sealed class WireApiErrorsNull
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public List<WireApiError>? Errors { get; init; }
+}

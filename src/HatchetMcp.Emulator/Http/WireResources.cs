@@ -227,3 +227,9 @@ internal sealed class WireApiMeta
     public bool PrometheusServerEnabled { get; init; }
     public bool AuthDisabled { get; init; }
 }
+
+/// <summary>UpdateWorkerRequest.</summary>
+internal sealed class WireWorkerUpdate
+{
+    public bool? IsPaused { get; init; }
+}

@@ -184,3 +184,9 @@ internal sealed class WireTaskBulkRequest
 
 /// <summary>V1CancelledTasks / V1ReplayedTasks.</summary>
 internal sealed record WireTaskIds(List<Guid> Ids);
+
+/// <summary>V1WorkflowRunDisplayName.</summary>
+internal sealed record WireDisplayName(WireMeta Metadata, string DisplayName);
+
+/// <summary>V1WorkflowRunDisplayNameList.</summary>
+internal sealed record WireDisplayNameList(WirePagination Pagination, List<WireDisplayName> Rows);

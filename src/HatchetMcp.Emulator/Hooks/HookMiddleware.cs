@@ -1,0 +1,122 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace HatchetMcp.Emulator.Hooks;
+
+/// <summary>
+/// Outermost middleware: records every request (except the /_emulator/* hooks) and applies injected faults
+/// before the request reaches routing.
+/// </summary>
+internal sealed class HookMiddleware(EmulatorTestHooks hooks, TimeProvider time)
+{
+    public const string HookPrefix = "/_emulator";
+
+    private const string HtmlPage =
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
+        "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+    public async Task InvokeAsync(HttpContext http, RequestDelegate next)
+    {
+        string path = http.Request.Path.Value ?? "/";
+        if (path.StartsWith(HookPrefix, StringComparison.Ordinal))
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
+        string query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : "";
+        DateTimeOffset at = time.GetUtcNow();
+        FaultSpec? fault = hooks.TakeFault(http.Request.Method, path);
+        int status = 0;
+        try
+        {
+            if (fault is null)
+            {
+                await next(http).ConfigureAwait(false);
+            }
+            else
+            {
+                await ApplyAsync(fault, http, next).ConfigureAwait(false);
+            }
+
+            status = http.RequestAborted.IsCancellationRequested && fault?.Kind == FaultKind.Drop ? 0 : http.Response.StatusCode;
+        }
+        finally
+        {
+            hooks.Record(new RecordedRequest(http.Request.Method, path, query, fault?.Kind == FaultKind.Drop ? 0 : status, at));
+        }
+    }
+
+    private static async Task ApplyAsync(FaultSpec fault, HttpContext http, RequestDelegate next)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Status:
+                http.Response.StatusCode = fault.Status;
+                if (fault.RetryAfterSeconds is { } retryAfter)
+                {
+                    http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (!string.IsNullOrEmpty(fault.Body))
+                {
+                    string trimmed = fault.Body.TrimStart();
+                    http.Response.ContentType = trimmed.StartsWith('{') || trimmed.StartsWith('[') ? "application/json" : "text/plain; charset=utf-8";
+                    await http.Response.WriteAsync(fault.Body, http.RequestAborted).ConfigureAwait(false);
+                }
+
+                break;
+            case FaultKind.Drop:
+                http.Abort();
+                break;
+            case FaultKind.Truncate:
+                await TruncateAsync(http, next).ConfigureAwait(false);
+                break;
+            case FaultKind.Malformed:
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("{\"rows\":[{\"metadata\":{\"id\":", http.RequestAborted).ConfigureAwait(false);
+                break;
+            case FaultKind.Html:
+                http.Response.StatusCode = StatusCodes.Status502BadGateway;
+                http.Response.ContentType = "text/html";
+                await http.Response.WriteAsync(HtmlPage, http.RequestAborted).ConfigureAwait(false);
+                break;
+            case FaultKind.Delay:
+                // Wall-clock delay (not the emulator clock): it simulates a slow network, not simulated time.
+                await Task.Delay(Math.Max(0, fault.DelayMs), http.RequestAborted).ConfigureAwait(false);
+                await next(http).ConfigureAwait(false);
+                break;
+            default:
+                await next(http).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Produces the normal response, announces its full length, sends half of it and aborts.</summary>
+    private static async Task TruncateAsync(HttpContext http, RequestDelegate next)
+    {
+        Stream original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http).ConfigureAwait(false);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        byte[] full = buffer.ToArray();
+        if (full.Length == 0)
+        {
+            full = Encoding.UTF8.GetBytes("{\"message\":\"truncated\"}");
+        }
+
+        http.Response.ContentLength = full.Length;
+        await original.WriteAsync(full.AsMemory(0, Math.Max(1, full.Length / 2)), http.RequestAborted).ConfigureAwait(false);
+        await original.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+        http.Abort();
+    }
+}

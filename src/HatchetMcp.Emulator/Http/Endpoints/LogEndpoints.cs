@@ -1,0 +1,157 @@
+using HatchetMcp.Emulator.Engine;
+using HatchetMcp.Emulator.Model;
+
+namespace HatchetMcp.Emulator.Http.Endpoints;
+
+/// <summary>
+/// Task and tenant log lines (§5.5): levels (an unknown one is a repository error, 500), ILIKE substring search,
+/// exclusive since/until, attempt, ASC by default, limit 1..10000 (default 50, else 500), pagination 0/0/0.
+/// </summary>
+internal static class LogEndpoints
+{
+    private const long MaxLimit = 10000;
+
+    /// <summary>Without task ids, tenant logs look at runs inserted this long before the window starts.</summary>
+    private static readonly TimeSpan TenantScanMargin = TimeSpan.FromHours(1);
+
+    public static ApiResult TaskLogs(ApiCall call)
+    {
+        LogQuery query = LogQuery.Bind(call.Query);
+        var lines = new List<LogLineRecord>();
+        query.Collect(call.Task!, call.Now, lines);
+        return Answer(query, lines);
+    }
+
+    public static ApiResult TenantLogs(ApiCall call)
+    {
+        LogQuery query = LogQuery.Bind(call.Query);
+        IReadOnlyList<Guid> taskIds = call.Query.Uuids("taskExternalIds");
+        IReadOnlyList<Guid> workflowIds = call.Query.Uuids("workflow_ids");
+        IReadOnlyList<Guid> stepIds = call.Query.Uuids("step_ids");
+        var lines = new List<LogLineRecord>();
+        if (taskIds.Count > 0)
+        {
+            foreach (Guid id in taskIds)
+            {
+                if (call.Store.TryGetTask(id, out TaskRecord? task) && ReferenceEquals(task.Run.Tenant, call.Tenant) &&
+                    Matches(task, workflowIds, stepIds))
+                {
+                    query.Collect(task, call.Now, lines);
+                }
+            }
+        }
+        else
+        {
+            DateTimeOffset from = (query.Since ?? call.Now.AddDays(-1)) - TenantScanMargin;
+            foreach (RunRecord run in RunEndpoints.RunsInWindow(call.Tenant, from, query.Until))
+            {
+                foreach (TaskRecord task in run.Tasks)
+                {
+                    if (Matches(task, workflowIds, stepIds))
+                    {
+                        query.Collect(task, call.Now, lines);
+                    }
+                }
+            }
+        }
+
+        return Answer(query, lines);
+    }
+
+    private static bool Matches(TaskRecord task, IReadOnlyList<Guid> workflowIds, IReadOnlyList<Guid> stepIds) =>
+        (workflowIds.Count == 0 || workflowIds.Contains(task.Run.Workflow.Id)) &&
+        (stepIds.Count == 0 || stepIds.Contains(task.Step.Id));
+
+    private static ApiResult Answer(LogQuery query, List<LogLineRecord> lines)
+    {
+        // Stable: lines of one task at the same instant keep their logged order.
+        lines = query.Descending
+            ? [.. lines.OrderByDescending(static l => l.CreatedAt)]
+            : [.. lines.OrderBy(static l => l.CreatedAt)];
+
+        var rows = new List<WireLogLine>((int)Math.Min(query.Limit, lines.Count));
+        foreach (LogLineRecord line in lines)
+        {
+            if (rows.Count >= query.Limit)
+            {
+                break;
+            }
+
+            rows.Add(new WireLogLine
+            {
+                CreatedAt = line.CreatedAt,
+                Message = line.Message,
+                Metadata = RawJson.ObjectOrEmpty(line.MetadataJson),
+                TaskExternalId = line.Task.ExternalId,
+                TaskDisplayName = line.Task.DisplayName,
+                RetryCount = line.RetryCount,
+                Attempt = line.Attempt,
+                Level = line.Level.ToString(),
+            });
+        }
+
+        return ApiResult.Json(new WireLogLineList(Paging.Logs(), rows), EmulatorJsonContext.Default.WireLogLineList);
+    }
+
+    private sealed class LogQuery
+    {
+        public long Limit { get; private init; }
+        public DateTimeOffset? Since { get; private init; }
+        public DateTimeOffset? Until { get; private init; }
+        public string? Search { get; private init; }
+        public HashSet<V1LogLineLevel>? Levels { get; private init; }
+        public bool Descending { get; private init; }
+        public int? RetryCount { get; private init; }
+
+        public static LogQuery Bind(QueryBinder q)
+        {
+            long limit = q.Int64("limit") ?? 50;
+            if (limit is < 1 or > MaxLimit)
+            {
+                throw new InternalServerErrorException("log limit out of range");
+            }
+
+            HashSet<V1LogLineLevel>? levels = null;
+            foreach (string value in q.Strings("levels"))
+            {
+                if (!Enum.TryParse(value, ignoreCase: false, out V1LogLineLevel level) || !Enum.IsDefined(level) ||
+                    char.IsAsciiDigit(value[0]))
+                {
+                    throw new InternalServerErrorException("invalid log level");
+                }
+
+                (levels ??= []).Add(level);
+            }
+
+            long? attempt = q.Int64("attempt");
+            string? search = q.String("search");
+            return new LogQuery
+            {
+                Limit = limit,
+                Since = q.Date("since"),
+                Until = q.Date("until"),
+                Search = string.IsNullOrEmpty(search) ? null : search,
+                Levels = levels,
+                Descending = q.String("order_by_direction") == "DESC",
+                RetryCount = attempt is { } a ? (int)(a - 1) : null,
+            };
+        }
+
+        public void Collect(TaskRecord task, DateTimeOffset now, List<LogLineRecord> into)
+        {
+            foreach (LogLineRecord line in Engine.TaskLogs.For(task, now))
+            {
+                if ((Since is { } s && line.CreatedAt <= s) ||
+                    (Until is { } u && line.CreatedAt >= u) ||
+                    (Levels is not null && !Levels.Contains(line.Level)) ||
+                    (RetryCount is { } r && line.RetryCount != r) ||
+                    (Search is not null && !line.Message.Contains(Search, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                into.Add(line);
+            }
+        }
+    }
+}
