@@ -21,6 +21,9 @@ internal static class HatchetSettingsReader
         if (rawToken is null)
             return Fail($"{HatchetEnvironmentVariables.Token} is not set: {TokenHelp} and set it.");
 
+        // A value copied from an Authorization header still works.
+        if (rawToken.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) rawToken = rawToken["Bearer ".Length..].Trim();
+
         var claims = JwtClaims.TryRead(rawToken);
         if (claims is null)
             return Fail($"{HatchetEnvironmentVariables.Token} is not a JWT (three base64url parts separated by dots, the middle one JSON): copy the whole API token, or {TokenHelp}.");

@@ -12,6 +12,11 @@ internal sealed record JwtClaims(string? Subject, string? ServerUrl, DateTimeOff
     /// <summary>Null when the text is not a JWT with a base64url JSON-object payload.</summary>
     public static JwtClaims? TryRead(string token)
     {
+        // Only base64url characters and dots: anything else (white space, quotes) would also break the header.
+        foreach (var c in token)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '=')) return null;
+        }
         var parts = token.Split('.');
         if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0) return null;
 

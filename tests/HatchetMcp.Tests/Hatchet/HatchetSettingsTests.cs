@@ -53,6 +53,7 @@ public sealed class HatchetSettingsTests
     [InlineData("eyJhbGciOiJFUzI1NiJ9.!!!not-base64!!!.sig")]
     [InlineData("eyJhbGciOiJFUzI1NiJ9.bm90IGpzb24.sig")]      // payload "not json"
     [InlineData("eyJhbGciOiJFUzI1NiJ9.WzEsMl0.sig")]          // payload [1,2]: JSON but not an object
+    [InlineData("eyJhbGciOiJFUzI1NiJ9.eyJzdWIi OiJ4In0.sig")] // white space inside would also break the header
     public void A_token_that_is_not_a_JWT_is_an_error_naming_the_variable(string token)
     {
         var result = HatchetSettings.FromEnvironment(new Dictionary<string, string?> { [HatchetEnvironmentVariables.Token] = token }, _time);
@@ -60,6 +61,17 @@ public sealed class HatchetSettingsTests
         Assert.False(result.IsSuccess);
         Assert.StartsWith("HATCHET_CLIENT_TOKEN is not a JWT", result.Error);
         Assert.DoesNotContain(token, result.Error);
+    }
+
+    [Fact]
+    public void A_token_pasted_with_its_Bearer_prefix_is_accepted()
+    {
+        var token = Token();
+        var result = HatchetSettings.FromEnvironment(
+            new Dictionary<string, string?> { [HatchetEnvironmentVariables.Token] = "Bearer " + token.Jwt }, _time);
+
+        Assert.True(result.IsSuccess, result.Error);
+        Assert.Equal(TestTokens.Tenant, result.Settings!.TenantId);
     }
 
     [Fact]
