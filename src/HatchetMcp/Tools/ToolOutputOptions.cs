@@ -16,6 +16,9 @@ public sealed record ToolOutputOptions
     /// <summary>UTF-8 bytes of text content per tool answer (default about 24 KB).</summary>
     public int MaxTextBytes { get; init; } = DefaultMaxTextBytes;
 
+    /// <summary>How this server is being served ("stdio", "http", "demo"), reported by whoami.</summary>
+    public string ServerMode { get; init; } = "stdio";
+
     /// <summary>
     /// Reads HATCHET_MCP_OUTPUT_BUDGET (a byte count). Returns the defaults when unset; an unusable value yields an error line
     /// for the caller to print (and exit 2), never an exception.

@@ -9,8 +9,9 @@ namespace HatchetMcp.Tools;
 public static class ToolRegistration
 {
     /// <summary>
-    /// Adds every Hatchet tool with the AOT-safe generic registration. The host registers <c>IHatchetClient</c>; a
-    /// <see cref="ToolOutputOptions"/> and a <see cref="TimeProvider"/> are added with defaults unless already registered.
+    /// Adds the ten Hatchet tools with the AOT-safe generic registration. The host registers <c>IHatchetClient</c> and
+    /// <c>HatchetSettings</c> (whoami reports them); a <see cref="ToolOutputOptions"/> and a <see cref="TimeProvider"/> are
+    /// added with defaults unless already registered.
     /// </summary>
     public static IMcpServerBuilder AddHatchetTools(this IMcpServerBuilder builder)
     {
@@ -18,17 +19,26 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton(new ToolOutputOptions());
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        var json = CreateJsonOptions();
-        _ = json;
-        return builder;
+        var json = JsonOptions;
+        return builder
+            .WithTools<IdentityTools>(json)
+            .WithTools<WorkflowTools>(json)
+            .WithTools<RunTools>(json)
+            .WithTools<LogTools>(json)
+            .WithTools<WorkerTools>(json)
+            .WithTools<MetricsTools>(json)
+            .WithTools<WriteTools>(json);
     }
 
-    /// <summary>SDK types first, then the tools' own source-generated records.</summary>
-    internal static JsonSerializerOptions CreateJsonOptions()
+    /// <summary>SDK protocol types first, then the tools' own source-generated records and argument types.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
+
+    private static JsonSerializerOptions CreateJsonOptions()
     {
         var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions);
         options.TypeInfoResolverChain.Clear();
         options.TypeInfoResolverChain.Add(McpJsonUtilities.DefaultOptions.TypeInfoResolver!);
+        options.TypeInfoResolverChain.Add(ToolsJsonContext.Default);
         options.MakeReadOnly();
         return options;
     }

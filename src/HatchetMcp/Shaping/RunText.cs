@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HatchetMcp.Hatchet;
+
+namespace HatchetMcp.Shaping;
+
+/// <summary>Compact wording of a run's or task's timeline and status.</summary>
+public static partial class RunText
+{
+    /// <summary>
+    /// "created 2026-11-24 03:10:02Z (5m ago), started +2s, finished +1m 25s (ran 1m 23s)"; while running, how long it
+    /// has been running; while queued, how long it has waited.
+    /// </summary>
+    public static string Timeline(DateTimeOffset? created, DateTimeOffset? started, DateTimeOffset? finished, DateTimeOffset now)
+    {
+        var parts = new List<string>();
+        if (created is { } c)
+        {
+            parts.Add($"created {TimeText.Format(c)} ({DurationText.Age(c, now)})");
+        }
+
+        if (started is { } s)
+        {
+            parts.Add(created is { } c1 ? $"started +{DurationText.Format(s - c1)}" : $"started {TimeText.Format(s)}");
+            parts.Add(finished is { } f
+                ? (created is { } c2 ? $"finished +{DurationText.Format(f - c2)} (ran {DurationText.Format(f - s)})" : $"ran {DurationText.Format(f - s)}")
+                : $"running for {DurationText.Format(now - s)}");
+        }
+        else if (finished is { } f)
+        {
+            parts.Add(created is { } c3 ? $"finished +{DurationText.Format(f - c3)} without starting" : $"finished {TimeText.Format(f)} without starting");
+        }
+        else if (created is { } c4)
+        {
+            parts.Add($"not started (waiting {DurationText.Format(now - c4)})");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Run time in ms: Hatchet's duration when both ends are known, else measured, else up to now while running.</summary>
+    public static long? DurationMs(long? reported, DateTimeOffset? started, DateTimeOffset? finished, DateTimeOffset now)
+    {
+        if (started is { } s)
+        {
+            if (finished is { } f)
+            {
+                return reported is > 0 ? reported : (long)(f - s).TotalMilliseconds;
+            }
+
+            return (long)(now - s).TotalMilliseconds;
+        }
+
+        return null;
+    }
+
+    /// <summary>The run's own error, or for a DAG row the first failed child's.</summary>
+    public static string? ErrorOf(V1TaskSummary row)
+    {
+        if (!string.IsNullOrWhiteSpace(row.ErrorMessage))
+        {
+            return row.ErrorMessage;
+        }
+
+        return row.Children?
+            .Where(c => !string.IsNullOrWhiteSpace(c.ErrorMessage))
+            .OrderBy(c => c.Status == V1TaskStatuses.Failed ? 0 : 1)
+            .Select(c => c.ErrorMessage)
+            .FirstOrDefault();
+    }
+
+    /// <summary>DAG task display names are "&lt;step&gt;-&lt;unixMillis&gt;"; the step name is what an operator recognises.</summary>
+    public static string StepName(string? displayName)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            return "(unnamed)";
+        }
+
+        var m = MillisSuffix().Match(displayName);
+        return m.Success ? displayName[..m.Index] : displayName;
+    }
+
+    /// <summary>
+    /// Task inputs may hold the engine's wrapper ({"input":…, "parents":…, "triggered_by":…}); the caller's input is inside.
+    /// </summary>
+    public static JsonElement? UserInput(JsonElement? input)
+    {
+        if (input is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return input;
+        }
+
+        if (value.TryGetProperty("input", out var inner) && inner.ValueKind == JsonValueKind.Object &&
+            (value.TryGetProperty("parents", out _) || value.TryGetProperty("triggered_by", out _) || value.TryGetProperty("triggers", out _)))
+        {
+            return inner;
+        }
+
+        return value;
+    }
+
+    /// <summary>Metadata values as text: strings bare, other JSON compact.</summary>
+    public static IReadOnlyDictionary<string, string> MetadataText(IReadOnlyDictionary<string, JsonElement>? metadata)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (metadata is null)
+        {
+            return result;
+        }
+
+        foreach (var (key, value) in metadata)
+        {
+            result[key] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
+        }
+
+        return result;
+    }
+
+    /// <summary>"customer=acme, env=prod" with values clipped.</summary>
+    public static string MetadataLine(IReadOnlyDictionary<string, string> metadata) =>
+        metadata.Count == 0 ? "(none)" : string.Join(", ", metadata.Select(kv => $"{kv.Key}={ValueSummary.Clip(kv.Value, 60)}"));
+
+    /// <summary>"30 FAILED, 20 COMPLETED" in the canonical status order.</summary>
+    public static string StatusCounts(IEnumerable<string?> statuses)
+    {
+        var counts = statuses.GroupBy(s => s ?? "UNKNOWN").ToDictionary(g => g.Key, g => g.Count());
+        var order = new[] { V1TaskStatuses.Failed, V1TaskStatuses.Running, V1TaskStatuses.Queued, V1TaskStatuses.Cancelled, V1TaskStatuses.Completed };
+        var parts = order.Where(counts.ContainsKey).Select(s => string.Create(CultureInfo.InvariantCulture, $"{counts[s]} {s}"))
+            .Concat(counts.Keys.Except(order).Order(StringComparer.Ordinal).Select(s => string.Create(CultureInfo.InvariantCulture, $"{counts[s]} {s}")));
+        return string.Join(", ", parts);
+    }
+
+    [GeneratedRegex(@"-\d{10,}$")]
+    private static partial Regex MillisSuffix();
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools.Results;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>whoami: which tenant and API this server talks to, and whether it answers.</summary>
+[McpServerToolType]
+public sealed class IdentityTools(IHatchetClient client, HatchetSettings settings, ToolOutputOptions output, TimeProvider time)
+{
+    [McpServerTool(Name = "whoami", Title = "Who am I (tenant, API, token)", ReadOnly = true, Destructive = false,
+        Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(WhoamiResult))]
+    [Description("Answers which Hatchet tenant and API this server is connected to: tenant id and name, API base URL, " +
+                 "token expiry, whether the API answers right now (and why not), Hatchet's version, and this server's mode. " +
+                 "Call it first when starting to investigate, or when other tools report authentication or connection errors. " +
+                 "Next: list_runs (e.g. statuses=[\"FAILED\"]) to see what went wrong recently.")]
+    public async Task<CallToolResult> Whoami(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var tenantTask = TryAsync(() => client.GetTenantAsync(cancellationToken));
+        var versionTask = TryAsync(() => client.GetVersionAsync(cancellationToken));
+        var (tenant, tenantError) = await tenantTask.ConfigureAwait(false);
+        var (version, _) = await versionTask.ConfigureAwait(false);
+
+        var expiresIn = settings.TokenExpiresAt is { } exp ? DurationText.Format(exp - now) : null;
+        var result = new WhoamiResult
+        {
+            TenantId = settings.TenantId,
+            TenantName = tenant?.Name,
+            TenantSlug = tenant?.Slug,
+            TenantEnvironment = tenant?.Environment,
+            ApiBase = settings.ApiBase.ToString().TrimEnd('/'),
+            TokenExpiresAt = TimeText.Iso(settings.TokenExpiresAt),
+            TokenExpiresIn = expiresIn,
+            ApiAnswers = tenant is not null,
+            ApiError = tenantError,
+            HatchetVersion = string.IsNullOrWhiteSpace(version) ? null : version,
+            ServerMode = $"hatchet-mcp over {output.ServerMode}; 7 read tools and 3 write tools (trigger_workflow, cancel_runs, replay_runs)",
+        };
+
+        var lines = new List<string>
+        {
+            tenant is not null
+                ? $"Tenant: {tenant.Name} ({settings.TenantId})" + (tenant.Slug is { Length: > 0 } slug ? $", slug {slug}" : string.Empty)
+                  + (tenant.Environment is { Length: > 0 } env ? $", environment {env}" : string.Empty)
+                : $"Tenant: {settings.TenantId} (name unknown: the API did not answer)",
+            tenant is not null
+                ? $"API: {result.ApiBase} answers" + (result.HatchetVersion is { } v ? $" (Hatchet {v})" : string.Empty)
+                : $"API: {result.ApiBase} NOT answering: {tenantError}",
+            settings.TokenExpiresAt is { } at
+                ? (at <= now ? $"Token: EXPIRED at {TimeText.Format(at)}" : $"Token: expires {TimeText.Format(at)} (in {expiresIn})")
+                : "Token: no expiry claim",
+            $"Server: {result.ServerMode}.",
+            tenant is not null
+                ? "Next: list_runs with statuses [\"FAILED\"] for recent failures, list_workers and get_queue_metrics for health."
+                : "Next: fix the token (HATCHET_CLIENT_TOKEN) or the API base (HATCHET_API_BASE), then call whoami again.",
+        };
+
+        var text = TextBudget.Fit(lines, [], output.MaxTextBytes, KeepEnd.First, "lines", string.Empty).Text;
+        return ToolResult.Create(text, result, ToolsJsonContext.Default.WhoamiResult);
+    }
+
+    // whoami reports failures instead of failing: "is the API answering, and if not why" is the question it answers.
+    private static async Task<(T? Value, string? Error)> TryAsync<T>(Func<Task<T>> call) where T : class
+    {
+        try
+        {
+            return (await call().ConfigureAwait(false), null);
+        }
+        catch (HatchetApiException e)
+        {
+            return (null, e.Message);
+        }
+    }
+}

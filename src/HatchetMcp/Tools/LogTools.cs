@@ -1,0 +1,239 @@
+using System.ComponentModel;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Safety;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools.Results;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>get_run_logs: the log lines of a task, or of every task of a run, newest kept when cut.</summary>
+[McpServerToolType]
+public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
+{
+    public const int MaxLimit = 1000;
+    private const int DefaultLimit = 200;
+    private const int MaxMessageChars = 600;
+    private const int PerTaskConcurrency = 4;
+
+    [McpServerTool(Name = "get_run_logs", Title = "Get log lines of a run or task", ReadOnly = true, Destructive = false,
+        Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(GetRunLogsResult))]
+    [Description("Shows the log lines of one task (given a task id) or of every task of a run (given a run id), oldest " +
+                 "first, each with time, level, task and attempt. Filter by levels, a search text and a time window. When " +
+                 "there are more lines than the limit it keeps the NEWEST and says how many older lines were left out and " +
+                 "how to reach them; consecutive repeated lines are collapsed into one with a count (×N). Use it after get_run " +
+                 "to see why a task failed. Next: replay_runs once the cause is fixed.")]
+    public async Task<CallToolResult> GetRunLogs(
+        [Description("Run id (lines of all its tasks) or task id (lines of that task), a UUID from list_runs or get_run.")] string run_id,
+        [Description("Only these levels: DEBUG, INFO, WARN, ERROR (case-insensitive). Default all.")] string[]? levels = null,
+        [Description("Only lines containing this text (case-insensitive substring).")] string? search = null,
+        [Description("Only lines after this time: ISO 8601 (2026-11-24T09:00:00Z) or a duration back from now (90m, 24h, 7d).")] string? since = null,
+        [Description("Only lines before this time, same forms as since.")] string? until = null,
+        [Description("Most lines to return, 1 to 1000 (the newest are kept). Default 200.")] int? limit = null,
+        [Description("Only lines of this attempt of each task (1 = first try). Default all attempts.")] int? attempt = null,
+        CancellationToken cancellationToken = default)
+    {
+        var id = ToolArguments.Uuid(run_id, "run_id");
+        var levelFilter = ToolArguments.LogLevels(levels);
+        var searchText = ToolArguments.Text(search, "search", 200);
+        var now = time.GetUtcNow();
+        DateTimeOffset? from = string.IsNullOrWhiteSpace(since) ? null : TimeWindow.TimePoint(since, "since", now);
+        DateTimeOffset? to = string.IsNullOrWhiteSpace(until) ? null : TimeWindow.TimePoint(until, "until", now);
+        if (from is { } f0 && to is { } t0 && t0 <= f0)
+        {
+            throw new McpException($"until ({TimeText.Iso(t0)}) must be later than since ({TimeText.Iso(f0)}).");
+        }
+
+        var maxLines = ToolArguments.Bounded(limit, "limit", 1, MaxLimit, DefaultLimit);
+        int? attemptFilter = attempt is null ? null : ToolArguments.Bounded(attempt, "attempt", 1, 1000, 1);
+
+        return await ToolErrors.Guard(async () =>
+        {
+            var lookup = await client.GetRunAsync(id, cancellationToken).ConfigureAwait(false);
+            var (scope, runId, tasks) = Targets(id, lookup);
+
+            // Fetch more than asked, newest first, so the answer can say exactly how many older lines it left out.
+            var fetchCap = Math.Min(LogQuery.MaxLimit, Math.Max(maxLines * 5, 1000));
+            var query = new LogQuery
+            {
+                Limit = fetchCap,
+                Since = from,
+                Until = to,
+                Search = searchText,
+                Levels = levelFilter.Count == 0 ? null : levelFilter,
+                NewestFirst = true,
+                Attempt = attemptFilter,
+            };
+            var fetched = tasks.Count == 0 ? [] : await FetchAsync(tasks.Keys.ToList(), query, cancellationToken).ConfigureAwait(false);
+
+            var newestFirst = fetched
+                .OrderByDescending(l => l.CreatedAt ?? DateTimeOffset.MinValue)
+                .Take(fetchCap)
+                .ToList();
+            var kept = newestFirst.Take(maxLines).Reverse().ToList();
+            var olderCut = newestFirst.Count - kept.Count;
+            var cutIsLowerBound = fetched.Count >= fetchCap;
+
+            var multiTask = tasks.Count > 1;
+            var multiAttempt = kept.Select(l => l.Attempt ?? (l.RetryCount + 1)).Distinct().Count() > 1;
+            var collapsed = RepeatCollapse.Collapse(kept, l => $"{l.Level}|{l.TaskExternalId}|{l.Attempt}|{l.Message}");
+            var rows = collapsed.Select(r => ToRow(r, tasks)).ToList();
+
+            var result = new GetRunLogsResult
+            {
+                Scope = scope,
+                RunId = runId,
+                TaskIds = tasks.Keys.ToList(),
+                Levels = levelFilter,
+                Search = searchText,
+                Since = TimeText.Iso(from),
+                Until = TimeText.Iso(to),
+                Limit = maxLines,
+                LinesReturned = kept.Count,
+                OlderLinesCut = olderCut,
+                OlderLinesCutIsLowerBound = cutIsLowerBound && olderCut > 0,
+                Lines = rows,
+            };
+
+            var sameDay = kept.Select(l => l.CreatedAt?.UtcDateTime.Date).Distinct().Count() <= 1;
+            var header = new List<string> { Header(result, tasks.Count, kept, collapsed.Count) };
+            if (olderCut > 0)
+            {
+                var oldest = kept.FirstOrDefault()?.CreatedAt;
+                header.Add($"… {(result.OlderLinesCutIsLowerBound ? "at least " : string.Empty)}{olderCut} older lines left out (limit {maxLines}, newest kept). " +
+                           "To see them: " + (oldest is { } o ? $"until={TimeText.Iso(o)}, " : string.Empty) +
+                           (maxLines < MaxLimit ? $"a larger limit (max {MaxLimit}), " : string.Empty) + "or narrow with levels, search or since.");
+            }
+
+            var body = rows.Select((r, i) => Line(r, collapsed[i], multiTask, multiAttempt, sameDay)).ToList();
+            var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.Last, "log lines",
+                "Narrow with levels (e.g. [\"ERROR\",\"WARN\"]), search, since/until or a smaller limit.").Text;
+            return ToolResult.Create(text, result, ToolsJsonContext.Default.GetRunLogsResult);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The tasks whose lines to read, with readable names.</summary>
+    private static (string Scope, Guid RunId, Dictionary<Guid, string> Tasks) Targets(Guid id, RunLookupResult lookup)
+    {
+        if (lookup.Kind == RunLookupKind.Task && lookup.Task is { } task)
+        {
+            var taskId = task.TaskExternalId ?? task.Metadata?.Id ?? id;
+            return ("task", task.WorkflowRunExternalId ?? id, new Dictionary<Guid, string> { [taskId] = RunText.StepName(task.DisplayName) });
+        }
+
+        var details = lookup.Run ?? new V1WorkflowRunDetails();
+        var names = (details.Shape ?? [])
+            .Where(s => s.TaskExternalId is { } t && t != Guid.Empty && s.TaskName is not null)
+            .GroupBy(s => s.TaskExternalId!.Value)
+            .ToDictionary(g => g.Key, g => g.First().TaskName!);
+        var tasks = new Dictionary<Guid, string>();
+        foreach (var t in details.Tasks ?? [])
+        {
+            if ((t.TaskExternalId ?? t.Metadata?.Id) is { } tid && tid != Guid.Empty)
+            {
+                tasks[tid] = names.TryGetValue(tid, out var n) ? n : RunText.StepName(t.DisplayName);
+            }
+        }
+
+        return ("run", details.Run?.Metadata?.Id ?? id, tasks);
+    }
+
+    private async Task<IReadOnlyList<V1LogLine>> FetchAsync(IReadOnlyList<Guid> taskIds, LogQuery query, CancellationToken cancellationToken)
+    {
+        if (taskIds.Count == 1)
+        {
+            return (await client.ListTaskLogsAsync(taskIds[0], query, cancellationToken).ConfigureAwait(false)).Rows ?? [];
+        }
+
+        try
+        {
+            return (await client.ListLogsAsync(taskIds, query, cancellationToken).ConfigureAwait(false)).Rows ?? [];
+        }
+        catch (HatchetApiException e) when (e.Kind is HatchetErrorKind.NotFound or HatchetErrorKind.BadRequest)
+        {
+            // Servers without the tenant logs endpoint: read each task's lines and merge them by time.
+            using var gate = new SemaphoreSlim(PerTaskConcurrency);
+            var perTask = await Task.WhenAll(taskIds.Select(async taskId =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return (await client.ListTaskLogsAsync(taskId, query, cancellationToken).ConfigureAwait(false)).Rows ?? [];
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            })).ConfigureAwait(false);
+            return perTask.SelectMany(rows => rows).ToList();
+        }
+    }
+
+    private static LogRow ToRow(RepeatedRun<V1LogLine> run, IReadOnlyDictionary<Guid, string> tasks)
+    {
+        var line = run.First;
+        var task = line.TaskExternalId is { } tid && tasks.TryGetValue(tid, out var n) ? n : RunText.StepName(line.TaskDisplayName);
+        return new LogRow
+        {
+            At = TimeText.Iso(line.CreatedAt),
+            Level = line.Level,
+            Task = task,
+            TaskId = line.TaskExternalId,
+            Attempt = line.Attempt ?? (line.RetryCount is { } rc ? rc + 1 : null),
+            Message = ValueSummary.Clip((line.Message ?? string.Empty).ReplaceLineEndings(" ⏎ ").Trim(), MaxMessageChars),
+            Repeat = run.Count,
+            LastAt = run.Count > 1 ? TimeText.Iso(run.Last.CreatedAt) : null,
+        };
+    }
+
+    private static string Line(LogRow row, RepeatedRun<V1LogLine> run, bool multiTask, bool multiAttempt, bool sameDay)
+    {
+        var at = run.First.CreatedAt is { } t ? (sameDay ? TimeText.FormatClock(t) : TimeText.Format(t)) : "?";
+        var tag = multiTask || multiAttempt
+            ? $" [{(multiTask ? row.Task : string.Empty)}{(multiAttempt && row.Attempt is { } a ? $"#{a}" : string.Empty)}]"
+            : string.Empty;
+        var repeat = run.Count > 1
+            ? $" ×{run.Count}" + (run.Last.CreatedAt is { } last ? $" (until {TimeText.FormatClock(last)})" : string.Empty)
+            : string.Empty;
+        return $"{at} {(row.Level ?? "INFO"),-5}{tag} {row.Message}{repeat}";
+    }
+
+    private static string Header(GetRunLogsResult result, int taskCount, IReadOnlyList<V1LogLine> kept, int collapsedCount)
+    {
+        var subject = result.Scope == "task"
+            ? $"Logs of task {result.TaskIds.FirstOrDefault()} (run {result.RunId})"
+            : $"Logs of run {result.RunId} ({taskCount} task{(taskCount == 1 ? string.Empty : "s")})";
+        var filters = new List<string>();
+        if (result.Levels.Count > 0)
+        {
+            filters.Add("levels " + string.Join("/", result.Levels));
+        }
+
+        if (result.Search is { } s)
+        {
+            filters.Add($"containing '{s}'");
+        }
+
+        if (result.Since is { } since)
+        {
+            filters.Add("after " + since);
+        }
+
+        if (result.Until is { } until)
+        {
+            filters.Add("before " + until);
+        }
+
+        var span = kept.Count > 0 && kept[0].CreatedAt is { } first && kept[^1].CreatedAt is { } last
+            ? $", {TimeText.Format(first)} to {TimeText.Format(last)}"
+            : string.Empty;
+        var count = taskCount == 0
+            ? "no tasks yet, so no lines"
+            : kept.Count == 0
+                ? "no lines" + (filters.Count > 0 ? " match; widen the filters" : string.Empty)
+                : $"{kept.Count} lines{span}" + (collapsedCount < kept.Count ? $" ({kept.Count - collapsedCount} repeats collapsed)" : string.Empty);
+        return $"{subject}{(filters.Count > 0 ? " " + string.Join(", ", filters) : string.Empty)}: {count}.";
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel;
+
+namespace HatchetMcp.Tools.Results;
+
+public sealed record LogRow
+{
+    public string? At { get; init; }
+    public string? Level { get; init; }
+    public string? Task { get; init; }
+    public Guid? TaskId { get; init; }
+    public int? Attempt { get; init; }
+    public required string Message { get; init; }
+
+    [Description("How many consecutive identical lines this row stands for (1 = not repeated).")]
+    public int Repeat { get; init; } = 1;
+
+    [Description("Time of the last repetition, when repeated.")]
+    public string? LastAt { get; init; }
+}
+
+/// <summary>Answer of get_run_logs.</summary>
+public sealed record GetRunLogsResult
+{
+    [Description("\"run\" (lines of every task) or \"task\" (lines of one task).")]
+    public required string Scope { get; init; }
+
+    public Guid RunId { get; init; }
+    public required IReadOnlyList<Guid> TaskIds { get; init; }
+    public required IReadOnlyList<string> Levels { get; init; }
+    public string? Search { get; init; }
+    public string? Since { get; init; }
+    public string? Until { get; init; }
+    public int Limit { get; init; }
+
+    [Description("Log lines returned (before collapsing repeats).")]
+    public int LinesReturned { get; init; }
+
+    [Description("Older lines left out because of the limit.")]
+    public int OlderLinesCut { get; init; }
+
+    [Description("True when there may be even more older lines than OlderLinesCut.")]
+    public bool OlderLinesCutIsLowerBound { get; init; }
+
+    [Description("Lines oldest first, consecutive repeats collapsed.")]
+    public required IReadOnlyList<LogRow> Lines { get; init; }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HatchetMcp.Tools.Results;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>Source-generated JSON for the tools' structured results and argument types (Native AOT: no reflection).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(WhoamiResult))]
+[JsonSerializable(typeof(ListWorkflowsResult))]
+[JsonSerializable(typeof(ListRunsResult))]
+[JsonSerializable(typeof(GetRunResult))]
+[JsonSerializable(typeof(GetRunLogsResult))]
+[JsonSerializable(typeof(ListWorkersResult))]
+[JsonSerializable(typeof(QueueMetricsResult))]
+[JsonSerializable(typeof(TriggerResult))]
+[JsonSerializable(typeof(BulkActionResult))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(int?))]
+[JsonSerializable(typeof(JsonElement?))]
+internal sealed partial class ToolsJsonContext : JsonSerializerContext;

@@ -1,0 +1,111 @@
+using System.ComponentModel;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools.Results;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>list_workers: who is there to run tasks, and how busy they are.</summary>
+[McpServerToolType]
+public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
+{
+    private static readonly string[] WorkerStatuses = ["ACTIVE", "PAUSED", "INACTIVE"];
+
+    [McpServerTool(Name = "list_workers", Title = "List workers", ReadOnly = true, Destructive = false,
+        Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(ListWorkersResult))]
+    [Description("Lists the workers seen in the last 24 hours with name, status (ACTIVE, PAUSED, INACTIVE = no heartbeat " +
+                 "for 5 s), heartbeat age, slots used/available, number of registered actions and whether paused; full " +
+                 "workers are marked FULL. Use it when runs stay QUEUED or take long to start. Next: get_queue_metrics to see " +
+                 "which queues are backing up and whether any ACTIVE worker serves them.")]
+    public async Task<CallToolResult> ListWorkers(
+        [Description("Only workers in this status: ACTIVE, PAUSED or INACTIVE (case-insensitive). Default all.")] string? status = null,
+        CancellationToken cancellationToken = default)
+    {
+        string? statusFilter = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            statusFilter = status.Trim().ToUpperInvariant();
+            if (Array.IndexOf(WorkerStatuses, statusFilter) < 0)
+            {
+                throw new McpException($"status must be one of ACTIVE, PAUSED, INACTIVE; got '{Safety.ToolArguments.Echo(status.Trim())}'.");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var list = await ToolErrors.Guard(() => client.ListWorkersAsync(cancellationToken)).ConfigureAwait(false);
+        var all = (list.Rows ?? []).Select(w => ToRow(w, now)).ToList();
+        var byStatus = all.GroupBy(w => w.Status).ToDictionary(g => g.Key, g => g.Count());
+        var workers = all
+            .Where(w => statusFilter is null || w.Status == statusFilter)
+            .OrderBy(w => w.Status switch { "ACTIVE" => 0, "PAUSED" => 1, _ => 2 })
+            .ThenBy(w => w.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var result = new ListWorkersResult { StatusFilter = statusFilter, Total = all.Count, ByStatus = byStatus, Workers = workers };
+        var active = all.Where(w => w.Status == "ACTIVE").ToList();
+        var header = new List<string>
+        {
+            $"Workers seen in the last 24h: {all.Count}" +
+            (all.Count == 0 ? "." : $" ({string.Join(", ", WorkerStatuses.Where(byStatus.ContainsKey).Select(s => $"{byStatus[s]} {s}"))}).") +
+            (statusFilter is null ? string.Empty : $" Showing {workers.Count} {statusFilter}."),
+            active.Count == 0
+                ? "No ACTIVE worker: nothing can pick up queued tasks."
+                : $"ACTIVE capacity: {active.Sum(w => w.SlotsUsed)}/{active.Sum(w => w.SlotsLimit)} slots used, {active.Count(w => w.SlotsLimit > 0 && w.SlotsAvailable == 0)} worker(s) FULL.",
+        };
+        var body = workers.Select(Line).ToList();
+        var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "workers", "Narrow with status.").Text;
+        return ToolResult.Create(text, result, ToolsJsonContext.Default.ListWorkersResult);
+    }
+
+    private static WorkerRow ToRow(Worker w, DateTimeOffset now)
+    {
+        var slots = (w.SlotConfig ?? [])
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv =>
+            {
+                var limit = Math.Max(0, kv.Value.Limit ?? 0);
+                var available = Math.Clamp(kv.Value.Available ?? limit, 0, limit);
+                return new SlotUsage { Type = kv.Key, Limit = limit, Available = available, Used = limit - available };
+            })
+            .ToList();
+        if (slots.Count == 0 && w.MaxRuns is { } maxRuns)
+        {
+            // Older servers report one pool as maxRuns/availableRuns.
+            var available = Math.Clamp(w.AvailableRuns ?? maxRuns, 0, maxRuns);
+            slots.Add(new SlotUsage { Type = "default", Limit = maxRuns, Available = available, Used = maxRuns - available });
+        }
+
+        var status = string.IsNullOrWhiteSpace(w.Status) ? "UNKNOWN" : w.Status;
+        var runtime = w.RuntimeInfo is { } r && (r.Language ?? r.SdkVersion) is not null
+            ? string.Join(" ", new[] { r.Language, r.SdkVersion is { } v ? "sdk " + v : null }.OfType<string>())
+            : null;
+        return new WorkerRow
+        {
+            Id = w.Metadata?.Id ?? Guid.Empty,
+            Name = w.Name ?? "(unnamed)",
+            Status = status,
+            LastHeartbeatAt = TimeText.Iso(w.LastHeartbeatAt),
+            HeartbeatAgeSeconds = w.LastHeartbeatAt is { } hb ? (long)Math.Max(0, (now - hb).TotalSeconds) : null,
+            SlotsUsed = slots.Sum(s => s.Used),
+            SlotsAvailable = slots.Sum(s => s.Available),
+            SlotsLimit = slots.Sum(s => s.Limit),
+            Slots = slots,
+            ActionsCount = w.Actions?.Count ?? 0,
+            Paused = status == "PAUSED",
+            Runtime = runtime,
+        };
+    }
+
+    private static string Line(WorkerRow w)
+    {
+        var heartbeat = w.HeartbeatAgeSeconds is { } age ? $"heartbeat {DurationText.Format(TimeSpan.FromSeconds(age))} ago" : "no heartbeat";
+        var slots = w.Slots.Count == 0
+            ? "slots ?"
+            : "slots " + string.Join(", ", w.Slots.Select(s => $"{s.Used}/{s.Limit} used" + (w.Slots.Count > 1 ? $" ({s.Type})" : string.Empty)))
+              + (w.SlotsLimit > 0 && w.SlotsAvailable == 0 ? " FULL" : string.Empty);
+        return $"{w.Name} | {w.Id} | {w.Status} | {heartbeat} | {slots} | {w.ActionsCount} actions" + (w.Paused ? " | paused" : string.Empty);
+    }
+}

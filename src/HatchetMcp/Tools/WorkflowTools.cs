@@ -1,0 +1,91 @@
+using System.ComponentModel;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Safety;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools.Results;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>list_workflows: the workflows a tenant has registered.</summary>
+[McpServerToolType]
+public sealed class WorkflowTools(IHatchetClient client, ToolOutputOptions output)
+{
+    // Latest versions need one call per workflow; a few at a time keeps Hatchet comfortable.
+    private const int VersionLookupConcurrency = 8;
+
+    [McpServerTool(Name = "list_workflows", Title = "List workflows", ReadOnly = true, Destructive = false,
+        Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(ListWorkflowsResult))]
+    [Description("Lists the tenant's workflows with id, name, description, latest version and whether it is paused. " +
+                 "Use it to learn the exact workflow names that list_runs (workflow) and trigger_workflow (workflow) accept. " +
+                 "Next: list_runs with workflow set to a name from here.")]
+    public async Task<CallToolResult> ListWorkflows(
+        [Description("Only workflows whose name contains this text (Hatchet's name search). Omit for all.")] string? name = null,
+        [Description("Workflows per page, 1 to 200. Default 50.")] int? limit = null,
+        [Description("Workflows to skip, for paging (0 or more). Default 0; the answer gives the next offset.")] int? offset = null,
+        CancellationToken cancellationToken = default)
+    {
+        var filter = ToolArguments.Text(name, "name", 200);
+        var pageSize = ToolArguments.Bounded(limit, "limit", 1, 200, 50);
+        var skip = ToolArguments.Offset(offset);
+
+        var list = await ToolErrors.Guard(() => client.ListWorkflowsAsync(filter, pageSize, skip, cancellationToken)).ConfigureAwait(false);
+        var rows = list.Rows ?? [];
+        var versions = await LatestVersionsAsync(rows, cancellationToken).ConfigureAwait(false);
+
+        var workflows = rows.Select((w, i) => new WorkflowRow
+        {
+            Id = w.Metadata?.Id ?? Guid.Empty,
+            Name = w.Name ?? "(unnamed)",
+            Description = string.IsNullOrWhiteSpace(w.Description) ? null : w.Description.Trim(),
+            LatestVersion = versions[i],
+            Paused = w.IsPaused ?? false,
+        }).ToList();
+        var page = PageBounds.From(skip, pageSize, rows.Count, list.Pagination?.NumPages);
+        var result = new ListWorkflowsResult { NameFilter = filter, Page = page, Workflows = workflows };
+
+        var header = new List<string>
+        {
+            $"Workflows{(filter is null ? string.Empty : $" matching '{filter}'")}: {PageBounds.Describe(page.Matched)}; " +
+            (rows.Count == 0 ? "none on this page." : $"showing {skip + 1}-{skip + rows.Count}.") +
+            (page.NextOffset is { } next ? $" Next page: offset={next}." : string.Empty),
+        };
+        var body = workflows.Select(w =>
+            $"{w.Name} | id {w.Id} | version {w.LatestVersion ?? "?"}{(w.Paused ? " | PAUSED" : string.Empty)}" +
+            (w.Description is { } d ? $" | {ValueSummary.Clip(d, 100)}" : string.Empty)).ToList();
+        var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "workflows",
+            "Narrow with name, or page with limit/offset.").Text;
+        return ToolResult.Create(text, result, ToolsJsonContext.Default.ListWorkflowsResult);
+    }
+
+    private async Task<string?[]> LatestVersionsAsync(IReadOnlyList<Workflow> rows, CancellationToken cancellationToken)
+    {
+        var versions = new string?[rows.Count];
+        using var gate = new SemaphoreSlim(VersionLookupConcurrency);
+        var lookups = rows.Select(async (w, i) =>
+        {
+            if (w.Metadata?.Id is not { } id || id == Guid.Empty)
+            {
+                return;
+            }
+
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var full = await client.GetWorkflowAsync(id, cancellationToken).ConfigureAwait(false);
+                versions[i] = full.Versions?.FirstOrDefault()?.Version;
+            }
+            catch (HatchetApiException)
+            {
+                // A missing version is shown as "?"; the list itself already answered.
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        await Task.WhenAll(lookups).ConfigureAwait(false);
+        return versions;
+    }
+}

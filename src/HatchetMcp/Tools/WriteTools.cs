@@ -1,0 +1,305 @@
+using System.ComponentModel;
+using System.Text.Json;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Safety;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools.Results;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>trigger_workflow, cancel_runs, replay_runs: the three tools that change live state.</summary>
+[McpServerToolType]
+public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
+{
+    private const int LookupConcurrency = 8;
+
+    [McpServerTool(Name = "trigger_workflow", Title = "Trigger a workflow run", ReadOnly = false, Destructive = false,
+        Idempotent = false, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(TriggerResult))]
+    [Description("MUTATES LIVE STATE. Starts a new run of a workflow, by name, with a JSON object as input, optional " +
+                 "metadata and priority; every call starts another run. Answers the new run id and its status. Use it to " +
+                 "re-run work with corrected input or to test a fix; to retry existing runs as they were, use replay_runs. " +
+                 "Next: get_run with the new id to follow it.")]
+    public async Task<CallToolResult> TriggerWorkflow(
+        [Description("Workflow name exactly as list_workflows shows it (or the workflow id).")] string workflow,
+        [Description("Run input: a JSON object, e.g. {\"orderId\": \"A-1009\"}, or a string containing one. Use {} for no input.")] JsonElement? input,
+        [Description("Optional run metadata: a JSON object of string values, e.g. {\"customer\": \"acme\"}; list_runs can filter on it.")] JsonElement? metadata = null,
+        [Description("Optional priority: 1 (low), 2 or 3 (high). Default: the workflow's own.")] int? priority = null,
+        CancellationToken cancellationToken = default)
+    {
+        var workflowText = ToolArguments.Text(workflow, "workflow", 300)
+                           ?? throw new McpException("workflow is required: a workflow name as list_workflows shows it.");
+        var body = ToolArguments.JsonObject(input, "input", required: true)!.Value;
+        var meta = MetadataObject(metadata);
+        int? prio = priority is null ? null : ToolArguments.Bounded(priority, "priority", 1, 3, 1);
+
+        return await ToolErrors.Guard(async () =>
+        {
+            var name = await WorkflowNameAsync(workflowText, cancellationToken).ConfigureAwait(false);
+            var details = await client.TriggerAsync(new TriggerRequest
+            {
+                WorkflowName = name,
+                Input = body,
+                AdditionalMetadata = meta.Count == 0 ? null : meta,
+                Priority = prio,
+                ReturnOnlyId = true,
+            }, cancellationToken).ConfigureAwait(false);
+
+            var runId = details.Run?.Metadata?.Id ?? Guid.Empty;
+            if (runId == Guid.Empty)
+            {
+                throw new McpException($"Hatchet accepted the trigger of {name} but answered no run id; list_runs with workflow={name} and since=5m shows whether it started.");
+            }
+
+            var status = string.IsNullOrWhiteSpace(details.Run?.Status) ? await StatusAfterTriggerAsync(runId, cancellationToken).ConfigureAwait(false) : details.Run!.Status!;
+            var result = new TriggerResult { RunId = runId, WorkflowName = name, Status = status, Priority = prio, Metadata = meta };
+            var text = $"Started run {runId} of workflow {name}" +
+                       (prio is { } p ? $" (priority {p})" : string.Empty) + $": status {status}." +
+                       (meta.Count > 0 ? "\nMetadata: " + RunText.MetadataLine(meta) : string.Empty) +
+                       $"\nNext: get_run run_id={runId} to follow it; get_run_logs run_id={runId} for its log lines.";
+            return ToolResult.Create(text, result, ToolsJsonContext.Default.TriggerResult);
+        }).ConfigureAwait(false);
+    }
+
+    [McpServerTool(Name = "cancel_runs", Title = "Cancel runs", ReadOnly = false, Destructive = true,
+        Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
+    [Description("MUTATES LIVE STATE. Cancels runs or tasks by id (1 to 100). Each id is looked up first and only the " +
+                 "ones that exist and are still QUEUED or RUNNING are sent to Hatchet; the answer says per id what happened: " +
+                 "cancel requested, already finished (with its status), unknown (no such run or task), or not accessible. " +
+                 "Hatchet cancels asynchronously: confirm with get_run. Use it to stop stuck or runaway runs.")]
+    public async Task<CallToolResult> CancelRuns(
+        [Description("Run ids or task ids to cancel (UUIDs from list_runs or get_run), 1 to 100.")] string[] run_ids,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = ToolArguments.UuidList(run_ids, "run_ids");
+        var found = await LookupAllAsync(ids, cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new Dictionary<Guid, IdOutcome>();
+        var toSend = new List<Guid>();
+        foreach (var f in found)
+        {
+            if (f.Failure is not null)
+            {
+                outcomes[f.Id] = f.Failure;
+            }
+            else if (V1TaskStatuses.IsFinal(f.Status))
+            {
+                outcomes[f.Id] = Outcome(f, "already_finished", $"already finished ({f.Status}); not cancelled");
+            }
+            else
+            {
+                toSend.Add(f.Id);
+            }
+        }
+
+        if (toSend.Count > 0)
+        {
+            try
+            {
+                await client.CancelAsync(toSend, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HatchetApiException e)
+            {
+                throw new McpException($"{e.Message} The cancel request for {toSend.Count} id(s) failed, so nothing was cancelled; check with get_run before retrying.", e);
+            }
+
+            foreach (var f in found.Where(f => toSend.Contains(f.Id)))
+            {
+                outcomes[f.Id] = Outcome(f, "cancel_requested", $"cancel requested (was {f.Status}); Hatchet cancels asynchronously, confirm with get_run");
+            }
+        }
+
+        return Answer("cancel", ids, toSend, outcomes);
+    }
+
+    [McpServerTool(Name = "replay_runs", Title = "Replay runs", ReadOnly = false, Destructive = true,
+        Idempotent = false, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
+    [Description("MUTATES LIVE STATE. Replays finished runs or tasks by id (1 to 100): Hatchet resets their tasks in place " +
+                 "(same ids, attempt + 1) and queues them again, replacing the previous result. Each id is looked up first; " +
+                 "only existing runs that have finished (FAILED, CANCELLED or COMPLETED) are sent. The answer says per id what " +
+                 "happened: queued for replay, still active (not replayed), unknown, or not accessible. Use it after fixing " +
+                 "the cause of failures. Next: get_run to follow the replayed runs.")]
+    public async Task<CallToolResult> ReplayRuns(
+        [Description("Run ids or task ids to replay (UUIDs from list_runs or get_run), 1 to 100.")] string[] run_ids,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = ToolArguments.UuidList(run_ids, "run_ids");
+        var found = await LookupAllAsync(ids, cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new Dictionary<Guid, IdOutcome>();
+        var toSend = new List<Guid>();
+        foreach (var f in found)
+        {
+            if (f.Failure is not null)
+            {
+                outcomes[f.Id] = f.Failure;
+            }
+            else if (!V1TaskStatuses.IsFinal(f.Status))
+            {
+                // Hatchet discards replays of running tasks (and skips a whole DAG with one running), so do not pretend.
+                outcomes[f.Id] = Outcome(f, "skipped_active", $"still {f.Status}; not replayed (wait for it to finish, or cancel_runs first)");
+            }
+            else
+            {
+                toSend.Add(f.Id);
+            }
+        }
+
+        if (toSend.Count > 0)
+        {
+            V1TaskIdsResponse response;
+            try
+            {
+                response = await client.ReplayAsync(toSend, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HatchetApiException e)
+            {
+                throw new McpException($"{e.Message} The replay request for {toSend.Count} id(s) failed; check with get_run before retrying.", e);
+            }
+
+            var queued = new HashSet<Guid>(response.Ids ?? []);
+            foreach (var f in found.Where(f => toSend.Contains(f.Id)))
+            {
+                var queuedTasks = f.TaskIds.Count(queued.Contains);
+                outcomes[f.Id] = queuedTasks > 0 || queued.Contains(f.Id)
+                    ? Outcome(f, "queued_for_replay", $"queued for replay (was {f.Status}; {Math.Max(queuedTasks, 1)} task(s)); follow with get_run")
+                    : Outcome(f, "not_replayed", $"Hatchet did not queue it for replay (was {f.Status}); see get_run");
+            }
+        }
+
+        return Answer("replay", ids, toSend, outcomes);
+    }
+
+    private CallToolResult Answer(string action, IReadOnlyList<Guid> ids, IReadOnlyList<Guid> sent, IReadOnlyDictionary<Guid, IdOutcome> outcomes)
+    {
+        var results = ids.Select(id => outcomes[id]).ToList();
+        var result = new BulkActionResult { Action = action, Sent = sent, Results = results };
+        var verb = action == "cancel" ? "Cancel" : "Replay";
+        var header = new List<string>
+        {
+            $"{verb}: {sent.Count} of {ids.Count} id(s) sent to Hatchet" +
+            (sent.Count == 0 ? "; nothing was changed." : "; " + string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} {g.Key.Replace('_', ' ')}")) + "."),
+        };
+        var body = results.Select(r => $"{r.Id} | {r.Detail}" + (r.WorkflowName is { } w ? $" | {r.Kind} of {w}" : string.Empty)).ToList();
+        var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "ids", "Send fewer ids per call.").Text;
+        return ToolResult.Create(text, result, ToolsJsonContext.Default.BulkActionResult);
+    }
+
+    private static IdOutcome Outcome(Lookup f, string outcome, string detail) => new()
+    {
+        Id = f.Id,
+        Outcome = outcome,
+        StatusBefore = f.Status,
+        Kind = f.Kind,
+        WorkflowName = f.WorkflowName,
+        Detail = detail,
+    };
+
+    /// <summary>What a lookup found for one id: its status and tasks, or why it could not be used.</summary>
+    private sealed record Lookup(Guid Id, string? Status, string? Kind, string? WorkflowName, IReadOnlyList<Guid> TaskIds, IdOutcome? Failure, HatchetErrorKind? ErrorKind);
+
+    private async Task<IReadOnlyList<Lookup>> LookupAllAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(LookupConcurrency);
+        var found = await Task.WhenAll(ids.Select(async id =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await LookupAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+
+        // When Hatchet could not be asked at all (down, timing out, unreachable), per-id answers would only repeat that.
+        var failures = found.Where(f => f.ErrorKind is not null and not HatchetErrorKind.NotFound and not HatchetErrorKind.Forbidden).ToList();
+        if (failures.Count == found.Length)
+        {
+            throw new McpException($"{found[0].Failure!.Detail} Nothing was sent to Hatchet.");
+        }
+
+        return found;
+    }
+
+    private async Task<Lookup> LookupAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lookup = await client.GetRunAsync(id, cancellationToken).ConfigureAwait(false);
+            if (lookup.Kind == RunLookupKind.Task && lookup.Task is { } task)
+            {
+                return new Lookup(id, task.Status, "task", Blank(task.WorkflowName), [task.TaskExternalId ?? id], null, null);
+            }
+
+            var details = lookup.Run ?? new V1WorkflowRunDetails();
+            var tasks = (details.Tasks ?? []).Select(t => t.TaskExternalId ?? t.Metadata?.Id).OfType<Guid>().ToList();
+            var workflowName = (details.Tasks ?? []).Select(t => Blank(t.WorkflowName)).FirstOrDefault(n => n is not null);
+            return new Lookup(id, details.Run?.Status, "run", workflowName, tasks, null, null);
+        }
+        catch (HatchetApiException e)
+        {
+            var (outcome, detail) = e.Kind switch
+            {
+                HatchetErrorKind.NotFound => ("unknown", "unknown: no run or task with this id; nothing sent"),
+                HatchetErrorKind.Forbidden => ("not_accessible", "not accessible: another tenant's run, or the token is invalid (whoami checks it); nothing sent"),
+                _ => ("lookup_failed", $"could not look it up: {e.Message}; nothing sent"),
+            };
+            return new Lookup(id, null, null, null, [], new IdOutcome { Id = id, Outcome = outcome, Detail = detail }, e.Kind);
+        }
+    }
+
+    private async Task<string> WorkflowNameAsync(string workflowText, CancellationToken cancellationToken)
+    {
+        var resolved = await new WorkflowResolver(client).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
+        if (!HatchetIds.TryParseUuid(workflowText, out _))
+        {
+            return resolved.Name;
+        }
+
+        return (await client.GetWorkflowAsync(resolved.Id, cancellationToken).ConfigureAwait(false)).Name
+               ?? throw new McpException($"workflow {resolved.Id} has no name in Hatchet; trigger it by name as list_workflows shows it.");
+    }
+
+    // Hatchet may not list a run created a moment ago yet; that is "pending", not a failure of the trigger.
+    private async Task<string> StatusAfterTriggerAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lookup = await client.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+            return (lookup.Run?.Run?.Status ?? lookup.Task?.Status) is { Length: > 0 } s ? s : "PENDING";
+        }
+        catch (HatchetApiException)
+        {
+            return "PENDING";
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> MetadataObject(JsonElement? metadata)
+    {
+        var obj = ToolArguments.JsonObject(metadata, "metadata", required: false);
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (obj is not { } o)
+        {
+            return result;
+        }
+
+        foreach (var p in o.EnumerateObject())
+        {
+            result[p.Name] = p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString() ?? string.Empty,
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => p.Value.GetRawText(),
+                _ => throw new McpException($"metadata values must be strings, numbers or booleans; '{ToolArguments.Echo(p.Name)}' is a JSON {p.Value.ValueKind.ToString().ToLowerInvariant()}."),
+            };
+        }
+
+        return result;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
