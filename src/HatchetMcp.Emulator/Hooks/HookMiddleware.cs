@@ -27,7 +27,22 @@ internal sealed class HookMiddleware(EmulatorTestHooks hooks, TimeProvider time)
         string query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : "";
         DateTimeOffset at = time.GetUtcNow();
         FaultSpec? fault = hooks.TakeFault(http.Request.Method, path);
-        int status = 0;
+        int recorded = 0;
+        void Record(int status)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                hooks.Record(new RecordedRequest(http.Request.Method, path, query, status, at));
+            }
+        }
+
+        // Record as the response starts, before the client can see it: a client that reads the log right after
+        // its last answer must find that request there.
+        http.Response.OnStarting(() =>
+        {
+            Record(fault?.Kind == FaultKind.Drop ? 0 : http.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             if (fault is null)
@@ -38,12 +53,10 @@ internal sealed class HookMiddleware(EmulatorTestHooks hooks, TimeProvider time)
             {
                 await ApplyAsync(fault, http, next).ConfigureAwait(false);
             }
-
-            status = http.RequestAborted.IsCancellationRequested && fault?.Kind == FaultKind.Drop ? 0 : http.Response.StatusCode;
         }
         finally
         {
-            hooks.Record(new RecordedRequest(http.Request.Method, path, query, fault?.Kind == FaultKind.Drop ? 0 : status, at));
+            Record(fault?.Kind == FaultKind.Drop || http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode);
         }
     }
 
