@@ -9,7 +9,10 @@ public static partial class ErrorText
     public const int MaxFirstLineChars = 240;
     public const int MaxSignatureChars = 160;
 
-    /// <summary>The first non-blank line, trimmed and capped; null when there is no error text at all.</summary>
+    /// <summary>
+    /// The line that names the failure, trimmed and capped: the first non-blank line, except for a Python traceback,
+    /// whose exception line comes last. Null when there is no error text at all.
+    /// </summary>
     public static string? FirstLine(string? error)
     {
         if (string.IsNullOrWhiteSpace(error))
@@ -17,16 +20,27 @@ public static partial class ErrorText
             return null;
         }
 
+        string? first = null;
+        string? lastUnindented = null;
         foreach (var raw in error.AsSpan().EnumerateLines())
         {
-            var line = raw.Trim();
-            if (!line.IsEmpty)
+            if (raw.IsWhiteSpace())
             {
-                return Cap(line.ToString(), MaxFirstLineChars);
+                continue;
+            }
+
+            var line = raw.Trim().ToString();
+            first ??= line;
+            if (!char.IsWhiteSpace(raw[0]))
+            {
+                lastUnindented = line;
             }
         }
 
-        return null;
+        var headline = first!.StartsWith("Traceback (most recent call last)", StringComparison.Ordinal) && lastUnindented is not null
+            ? lastUnindented
+            : first;
+        return Cap(headline, MaxFirstLineChars);
     }
 
     /// <summary>How many further non-blank lines follow the first (stack frames, causes).</summary>
@@ -50,7 +64,7 @@ public static partial class ErrorText
     }
 
     /// <summary>
-    /// The first line with the parts that differ between occurrences masked (ids, numbers, hex, quoted values, times),
+    /// The first line with the parts that differ between occurrences masked (ids, numbers, hex, times; quoted names such as a missing key stay),
     /// so that the same failure on many runs yields the same signature.
     /// </summary>
     public static string? Signature(string? error)
@@ -63,7 +77,6 @@ public static partial class ErrorText
 
         var s = TimestampPattern().Replace(first, "<time>");
         s = UuidPattern().Replace(s, "<id>");
-        s = QuotedPattern().Replace(s, m => m.Value[0] + "…" + m.Value[^1]);
         s = HexPattern().Replace(s, "<hex>");
         s = NumberPattern().Replace(s, "<n>");
         s = WhitespacePattern().Replace(s, " ").Trim();
@@ -88,9 +101,6 @@ public static partial class ErrorText
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?")]
     private static partial Regex TimestampPattern();
-
-    [GeneratedRegex(@"'[^']{1,200}'|""[^""]{1,200}""")]
-    private static partial Regex QuotedPattern();
 
     // Hex runs only count when long enough to be an id or hash (short ones are words like "dead" or "add").
     [GeneratedRegex(@"\b(0x[0-9a-fA-F]+|[0-9a-fA-F]{12,})\b")]

@@ -13,6 +13,13 @@ public sealed class ErrorTextTests
         Assert.Equal(2, ErrorText.MoreLines(error));
     }
 
+    [Fact]
+    public void A_python_traceback_is_named_by_its_exception_line()
+    {
+        const string error = "Traceback (most recent call last):\n  File \"/app/tasks.py\", line 88, in charge\n    tax = rates[country]\nKeyError: 'billing_country'\n";
+        Assert.Equal("KeyError: 'billing_country'", ErrorText.FirstLine(error));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -49,6 +56,7 @@ public sealed class ErrorTextTests
         var a = ErrorText.Signature("KeyError: 'customer_id' missing in payload");
         var b = ErrorText.Signature("TimeoutError: payment gateway did not answer in 30s");
         Assert.NotEqual(a, b);
+        Assert.Equal("KeyError: 'billing_country' missing in payload", ErrorText.Signature("KeyError: 'billing_country' missing in payload"));
         Assert.StartsWith("KeyError:", a, StringComparison.Ordinal);
         Assert.Equal("TimeoutError: payment gateway did not answer in <n>s", b);
     }
