@@ -25,6 +25,18 @@ public sealed partial class EmulatorEngine
             priority ?? workflow.Latest.DefaultPriority, Now, parentTaskExternalId, triggeringEventExternalId);
     }
 
+    /// <summary>
+    /// Creates a run of a known workflow, QUEUED now, with metadata already in its compact form (used by the seeder
+    /// and by event-driven triggers). <paramref name="priority"/> null uses the version's default.
+    /// </summary>
+    public RunRecord Trigger(WorkflowDefinition workflow, string inputJson, KeyValuePair<string, string>[] metadata,
+        int? priority, DateTimeOffset now, Guid? parentTaskExternalId = null, Guid? triggeringEventExternalId = null)
+    {
+        AdvanceTo(now);
+        return CreateRun(workflow.Tenant, workflow, inputJson, metadata, priority ?? workflow.Latest.DefaultPriority, Now,
+            parentTaskExternalId, triggeringEventExternalId);
+    }
+
     /// <summary>Triggers a cron's workflow now (POST on a cron) with the cron's input, metadata and priority.</summary>
     public RunRecord TriggerNow(CronRecord cron, DateTimeOffset now)
     {

@@ -44,18 +44,21 @@ public sealed partial class EmulatorEngine
     public void AdvanceTo(DateTimeOffset now)
     {
         if (now < Now) now = Now;
-        foreach (var tenant in Store.Tenants)
+        var tenants = Store.TenantList;
+        for (var i = 0; i < tenants.Count; i++)
         {
-            if (!tenant.DispatchRequested) continue;
-            tenant.DispatchRequested = false;
-            ScheduleDispatch(tenant, Now);
+            if (!tenants[i].DispatchRequested) continue;
+            tenants[i].DispatchRequested = false;
+            ScheduleDispatch(tenants[i], Now);
         }
 
+        // Schedules and crons change only between calls (HTTP) or when one fires, so they are looked up once per call
+        // and again after each firing, not on every agenda step.
+        var (scheduled, scheduledAt) = NextDueScheduled(now);
+        var (cron, cronAt) = NextDueCron(now);
         while (true)
         {
             var nextTicks = _agenda.TryPeek(out _, out var key) ? key.Ticks : long.MaxValue;
-            var (scheduled, scheduledAt) = NextDueScheduled(now);
-            var (cron, cronAt) = NextDueCron(now);
             var best = Math.Min(nextTicks, Math.Min(scheduledAt?.UtcTicks ?? long.MaxValue, cronAt?.UtcTicks ?? long.MaxValue));
             if (best > now.UtcTicks) break;
 
@@ -63,12 +66,14 @@ public sealed partial class EmulatorEngine
             {
                 Now = Max(Now, scheduledAt.Value);
                 FireScheduled(scheduled, Now);
+                (scheduled, scheduledAt) = NextDueScheduled(now);
             }
             else if (cron is not null && cronAt!.Value.UtcTicks == best)
             {
                 Now = Max(Now, cronAt.Value);
                 _cronNext[cron] = NextCronFire(cron, Now) ?? DateTimeOffset.MaxValue;
                 FireCron(cron, Now);
+                (cron, cronAt) = NextDueCron(now);
             }
             else
             {
@@ -158,11 +163,12 @@ public sealed partial class EmulatorEngine
     private void RefreshHeartbeats(DateTimeOffset now)
     {
         var beat = new DateTimeOffset(now.UtcTicks - now.UtcTicks % (4 * TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        foreach (var tenant in Store.Tenants)
+        foreach (var tenant in Store.TenantList)
         {
-            foreach (var w in tenant.Workers)
+            var workers = tenant.Workers;
+            for (var i = 0; i < workers.Count; i++)
             {
-                if (w.IsHeartbeating && w.LastHeartbeatAt < beat) w.LastHeartbeatAt = beat;
+                if (workers[i].IsHeartbeating && workers[i].LastHeartbeatAt < beat) workers[i].LastHeartbeatAt = beat;
             }
         }
     }
@@ -172,10 +178,12 @@ public sealed partial class EmulatorEngine
 
     private void RefreshRateLimits(DateTimeOffset now)
     {
-        foreach (var tenant in Store.Tenants)
+        foreach (var tenant in Store.TenantList)
         {
-            foreach (var r in tenant.RateLimits)
+            var limits = tenant.RateLimits;
+            for (var i = 0; i < limits.Count; i++)
             {
+                var r = limits[i];
                 var length = r.Window switch
                 {
                     "1 second" or "SECOND" => WindowLengths[0],
@@ -192,10 +200,12 @@ public sealed partial class EmulatorEngine
     private (ScheduledRecord?, DateTimeOffset?) NextDueScheduled(DateTimeOffset now)
     {
         ScheduledRecord? best = null;
-        foreach (var tenant in Store.Tenants)
+        foreach (var tenant in Store.TenantList)
         {
-            foreach (var s in tenant.Scheduled)
+            var all = tenant.Scheduled;
+            for (var i = 0; i < all.Count; i++)
             {
+                var s = all[i];
                 if (s.Run is null && s.TriggerAt <= now && (best is null || s.TriggerAt < best.TriggerAt)) best = s;
             }
         }
@@ -206,10 +216,12 @@ public sealed partial class EmulatorEngine
     {
         CronRecord? best = null;
         DateTimeOffset bestAt = DateTimeOffset.MaxValue;
-        foreach (var tenant in Store.Tenants)
+        foreach (var tenant in Store.TenantList)
         {
-            foreach (var c in tenant.Crons)
+            var all = tenant.Crons;
+            for (var i = 0; i < all.Count; i++)
             {
+                var c = all[i];
                 if (!c.Enabled || c.Workflow.IsPaused)
                 {
                     _cronNext.Remove(c);

@@ -10,6 +10,7 @@ namespace HatchetMcp.Emulator.Model;
 public sealed class EmulatorStore
 {
     private readonly Dictionary<Guid, TenantData> _tenants = [];
+    private readonly List<TenantData> _tenantList = [];
     private readonly Dictionary<Guid, RunRecord> _runs = [];
     private readonly Dictionary<Guid, TaskRecord> _tasks = [];
     private readonly Dictionary<Guid, WorkflowDefinition> _workflows = [];
@@ -26,7 +27,8 @@ public sealed class EmulatorStore
     public object Sync { get; } = new();
     public int Seed { get; }
 
-    public IReadOnlyCollection<TenantData> Tenants => _tenants.Values;
+    /// <summary>Tenants in creation order (the first is the default tenant of a seeded scenario).</summary>
+    public IReadOnlyList<TenantData> Tenants => _tenantList;
     /// <summary>token_id -> token row (mutable by the token issuer; guarded by <see cref="Sync"/>).</summary>
     public Dictionary<Guid, TokenRecord> Tokens { get; } = [];
 
@@ -34,6 +36,7 @@ public sealed class EmulatorStore
     {
         var t = new TenantData(this, id, name, slug, createdAt, seed);
         _tenants.Add(id, t);
+        _tenantList.Add(t);
         return t;
     }
 
@@ -49,6 +52,9 @@ public sealed class EmulatorStore
     public bool TryGetEvent(Guid id, [MaybeNullWhen(false)] out EventRecord e) => _events.TryGetValue(id, out e);
     public bool TryGetCron(Guid id, [MaybeNullWhen(false)] out CronRecord cron) => _crons.TryGetValue(id, out cron);
     public bool TryGetScheduled(Guid id, [MaybeNullWhen(false)] out ScheduledRecord scheduled) => _scheduled.TryGetValue(id, out scheduled);
+
+    /// <summary>The tenants as a concrete list, for allocation-free loops in the engine.</summary>
+    internal List<TenantData> TenantList => _tenantList;
 
     internal void Register(RunRecord run) => _runs[run.ExternalId] = run;
     internal void Register(TaskRecord task) => _tasks[task.ExternalId] = task;

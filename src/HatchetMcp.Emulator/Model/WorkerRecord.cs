@@ -49,8 +49,8 @@ public sealed class WorkerRecord
     public string? RuntimeExtra { get; init; }
     public List<WorkerLabel> Labels { get; } = [];
 
-    public int UsedSlots => RunningTasks.Count(t => !t.IsDurable);
-    public int UsedDurableSlots => RunningTasks.Count(t => t.IsDurable);
+    public int UsedSlots => CountRunning(durable: false);
+    public int UsedDurableSlots => CountRunning(durable: true);
     public int AvailableSlots => Math.Max(0, SlotLimit - UsedSlots);
     public int AvailableDurableSlots => Math.Max(0, DurableSlotLimit - UsedDurableSlots);
 
@@ -60,5 +60,22 @@ public sealed class WorkerRecord
         : IsPaused ? WorkerStatus.PAUSED
         : WorkerStatus.ACTIVE;
 
-    public bool Serves(string actionId) => Actions.Contains(actionId, StringComparer.Ordinal);
+    public bool Serves(string actionId)
+    {
+        for (var i = 0; i < Actions.Count; i++)
+        {
+            if (string.Equals(Actions[i], actionId, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private int CountRunning(bool durable)
+    {
+        var n = 0;
+        for (var i = 0; i < RunningTasks.Count; i++)
+        {
+            if (RunningTasks[i].IsDurable == durable) n++;
+        }
+        return n;
+    }
 }

@@ -3,7 +3,7 @@ using HatchetMcp.Emulator.Model;
 
 namespace HatchetMcp.Emulator.Scenarios;
 
-/// <summary>A seeded store, the engine that keeps it alive, and the facts tests need.</summary>
+/// <summary>A seeded store, the engine that keeps it alive (already advanced to "now"), and the facts tests need.</summary>
 public sealed record SeededScenario(EmulatorStore Store, EmulatorEngine Engine, ScenarioFacts Facts);
 
 /// <summary>Builds the named scenario ("realistic" or "empty") deterministically from a seed, a scale and "now".</summary>
@@ -15,7 +15,25 @@ public static class ScenarioSeeder
     /// <summary>Runs seeded in the default tenant when no scale is given.</summary>
     public const int DefaultScale = 3000;
 
-    /// <summary>Throws ArgumentException for an unknown scenario name or a negative scale.</summary>
-    public static SeededScenario Seed(string scenario, int seed, int? scale, DateTimeOffset now) =>
-        throw new NotImplementedException();
+    /// <summary>
+    /// "realistic": two tenants, 48 hours of history (about <paramref name="scale"/> runs in the default tenant, never
+    /// fewer than the couple of dozen the story needs). "empty": the same workflows, workers and rate limits, no runs,
+    /// crons, schedules or events. Throws <see cref="ArgumentException"/> for an unknown name or a negative scale.
+    /// <see cref="ScenarioFacts.OtherTenantToken"/> is left empty for the host to fill.
+    /// </summary>
+    public static SeededScenario Seed(string scenario, int seed, int? scale, DateTimeOffset now)
+    {
+        if (scale < 0) throw new ArgumentException($"scale must not be negative, got {scale}", nameof(scale));
+        var (store, engine, facts) = scenario switch
+        {
+            Realistic => RealisticScenario.Seed(seed, scale ?? DefaultScale, now, withRuns: true),
+            Empty => RealisticScenario.Seed(seed, 0, now, withRuns: false),
+            _ => throw new ArgumentException($"unknown scenario '{scenario}' (expected one of: {string.Join(", ", Names)})", nameof(scenario)),
+        };
+        return new SeededScenario(store, engine, facts);
+    }
+
+    /// <summary>The tenant of the facts' default tenant id.</summary>
+    public static TenantData DefaultTenant(this SeededScenario scenario) =>
+        scenario.Store.TryGetTenant(scenario.Facts.TenantId, out var t) ? t : throw new InvalidOperationException("no default tenant");
 }
