@@ -24,15 +24,15 @@ internal abstract class ApiResult
 
     /// <summary>Echo's middleware / binding error shape: {"message": ...}.</summary>
     public static ApiResult Message(int status, string message) =>
-        Json(new WireMessageError(message), EmulatorJsonContext.Default.WireMessageError, status);
+        Json(new WireMessageError(message), EmulatorJson.Context.WireMessageError, status);
 
     /// <summary>The handler error shape (APIErrors): {"errors":[{"description": ...}]}.</summary>
     public static ApiResult Errors(int status, string description) =>
-        Json(new WireApiErrors([new WireApiError(description)]), EmulatorJsonContext.Default.WireApiErrors, status);
+        Json(new WireApiErrors([new WireApiError(description)]), EmulatorJson.Context.WireApiErrors, status);
 
     /// <summary>A bare APIError (a few spec responses use it, e.g. 403 on scheduled-run delete).</summary>
     public static ApiResult Error(int status, string description) =>
-        Json(new WireApiError(description), EmulatorJsonContext.Default.WireApiError, status);
+        Json(new WireApiError(description), EmulatorJson.Context.WireApiError, status);
 
     /// <summary>What a Go handler returning an error, or panicking, gives.</summary>
     public static ApiResult InternalError() => Message(StatusCodes.Status500InternalServerError, "Internal Server Error");

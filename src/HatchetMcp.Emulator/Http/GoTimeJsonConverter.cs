@@ -31,8 +31,12 @@ internal static class WireTime
     /// <summary>Go's zero time.Time, sent for unset run start and finish times.</summary>
     public static readonly DateTimeOffset Zero = new(1, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Postgres keeps microseconds, and Go trims trailing zeros (RFC3339Nano).</summary>
     public static string Format(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The instant as the wire shows it (microsecond precision), for comparisons with client-sent bounds.</summary>
+    public static DateTimeOffset ToMicros(DateTimeOffset value) => value.AddTicks(-(value.UtcTicks % 10));
 
     /// <summary>RFC 3339 (any fraction length, "Z" or ±hh:mm offset), as Go's time.RFC3339Nano accepts.</summary>
     public static bool TryParseRfc3339(string text, out DateTimeOffset value)

@@ -48,14 +48,14 @@ internal static class CronEndpoints
             rows.Add(Cron(cron));
         }
 
-        return ApiResult.Json(new WireCronList(rows, Paging.Classic(offset, limit, matching.Count)), EmulatorJsonContext.Default.WireCronList);
+        return ApiResult.Json(new WireCronList(rows, Paging.Classic(offset, limit, matching.Count)), EmulatorJson.Context.WireCronList);
     }
 
-    public static ApiResult Get(ApiCall call) => ApiResult.Json(Cron(call.Cron!), EmulatorJsonContext.Default.WireCron);
+    public static ApiResult Get(ApiCall call) => ApiResult.Json(Cron(call.Cron!), EmulatorJson.Context.WireCron);
 
     public static ApiResult Create(ApiCall call)
     {
-        WireCreateCronRequest body = call.Body(EmulatorJsonContext.Default.WireCreateCronRequest);
+        WireCreateCronRequest body = call.Body(EmulatorJson.Context.WireCreateCronRequest);
         if (string.IsNullOrEmpty(body.CronName))
         {
             return ApiResult.Errors(StatusCodes.Status400BadRequest, "cron name is required");
@@ -98,7 +98,7 @@ internal static class CronEndpoints
             UpdatedAt = call.Now,
         };
         call.Tenant.AddCron(cron);
-        return ApiResult.Json(Cron(cron), EmulatorJsonContext.Default.WireCron);
+        return ApiResult.Json(Cron(cron), EmulatorJson.Context.WireCron);
     }
 
     public static ApiResult Delete(ApiCall call)

@@ -64,10 +64,10 @@ internal static class EventEndpoints
         }
 
         return ApiResult.Json(new WireEventList(Paging.Events(offset, limit, matching.Count), rows),
-            EmulatorJsonContext.Default.WireEventList);
+            EmulatorJson.Context.WireEventList);
     }
 
-    public static ApiResult Get(ApiCall call) => ApiResult.Json(Event(call.Event!), EmulatorJsonContext.Default.WireEvent);
+    public static ApiResult Get(ApiCall call) => ApiResult.Json(Event(call.Event!), EmulatorJson.Context.WireEvent);
 
     public static ApiResult Keys(ApiCall call)
     {
@@ -77,7 +77,7 @@ internal static class EventEndpoints
             keys.Add(e.Key);
         }
 
-        return ApiResult.Json(new WireEventKeyList([.. keys]), EmulatorJsonContext.Default.WireEventKeyList);
+        return ApiResult.Json(new WireEventKeyList([.. keys]), EmulatorJson.Context.WireEventKeyList);
     }
 
     private static WireEvent Event(EventRecord e)

@@ -90,7 +90,7 @@ internal static class LogEndpoints
             });
         }
 
-        return ApiResult.Json(new WireLogLineList(Paging.Logs(), rows), EmulatorJsonContext.Default.WireLogLineList);
+        return ApiResult.Json(new WireLogLineList(Paging.Logs(), rows), EmulatorJson.Context.WireLogLineList);
     }
 
     private sealed class LogQuery
@@ -141,8 +141,10 @@ internal static class LogEndpoints
         {
             foreach (LogLineRecord line in Engine.TaskLogs.For(task, now))
             {
-                if ((Since is { } s && line.CreatedAt <= s) ||
-                    (Until is { } u && line.CreatedAt >= u) ||
+                // Compared at the wire's microsecond precision, so "since = last createdAt" pages exactly.
+                DateTimeOffset createdAt = WireTime.ToMicros(line.CreatedAt);
+                if ((Since is { } s && createdAt <= s) ||
+                    (Until is { } u && createdAt >= u) ||
                     (Levels is not null && !Levels.Contains(line.Level)) ||
                     (RetryCount is { } r && line.RetryCount != r) ||
                     (Search is not null && !line.Message.Contains(Search, StringComparison.OrdinalIgnoreCase)))

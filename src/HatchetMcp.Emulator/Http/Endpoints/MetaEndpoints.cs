@@ -11,7 +11,7 @@ internal static class MetaEndpoints
     public static ApiResult Ready(ApiCall call) => ApiResult.Empty(StatusCodes.Status200OK);
 
     public static ApiResult Version(ApiCall call) =>
-        ApiResult.Json(new WireVersion(ServerVersion), EmulatorJsonContext.Default.WireVersion);
+        ApiResult.Json(new WireVersion(ServerVersion), EmulatorJson.Context.WireVersion);
 
     public static ApiResult Meta(ApiCall call) => ApiResult.Json(new WireApiMeta
     {
@@ -20,7 +20,7 @@ internal static class MetaEndpoints
         AllowInvites = true,
         AllowCreateTenant = true,
         AllowChangePassword = true,
-    }, EmulatorJsonContext.Default.WireApiMeta);
+    }, EmulatorJson.Context.WireApiMeta);
 
     public static ApiResult Tenant(ApiCall call)
     {
@@ -35,7 +35,7 @@ internal static class MetaEndpoints
             Version = tenant.Version.ToString(),
             Environment = tenant.Environment.ToString(),
             ServerUrl = call.Runtime.BaseUrl,
-        }, EmulatorJsonContext.Default.WireTenant);
+        }, EmulatorJson.Context.WireTenant);
     }
 
     /// <summary>authz forbids API tokens on token management: 401 after a successful bearer check.</summary>

@@ -46,7 +46,7 @@ internal static class MetricsEndpoints
                 status == V1TaskStatus.RUNNING ? new WireRunningDetailCount(0, counts[i]) : null));
         }
 
-        return ApiResult.Json(rows, EmulatorJsonContext.Default.ListWireTaskRunMetric);
+        return ApiResult.Json(rows, EmulatorJson.Context.ListWireTaskRunMetric);
     }
 
     /// <summary>{"queues": {actionId: queued task count}} over the tenant's queued tasks.</summary>
@@ -69,6 +69,6 @@ internal static class MetricsEndpoints
             }
         }
 
-        return ApiResult.Json(new WireStepRunQueueMetrics(queues), EmulatorJsonContext.Default.WireStepRunQueueMetrics);
+        return ApiResult.Json(new WireStepRunQueueMetrics(queues), EmulatorJson.Context.WireStepRunQueueMetrics);
     }
 }

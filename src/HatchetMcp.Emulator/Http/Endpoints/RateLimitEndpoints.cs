@@ -45,6 +45,6 @@ internal static class RateLimitEndpoints
         }
 
         return ApiResult.Json(new WireRateLimitList(Paging.Classic(offset, limit, matching.Count), rows),
-            EmulatorJsonContext.Default.WireRateLimitList);
+            EmulatorJson.Context.WireRateLimitList);
     }
 }

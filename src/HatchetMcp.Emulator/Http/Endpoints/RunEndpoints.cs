@@ -85,7 +85,7 @@ internal static class RunEndpoints
         }
 
         return ApiResult.Json(new WireTaskSummaryList(Paging.RunsList(offset, limit, total), rows),
-            EmulatorJsonContext.Default.WireTaskSummaryList);
+            EmulatorJson.Context.WireTaskSummaryList);
     }
 
     public static ApiResult ExternalIds(ApiCall call)
@@ -110,7 +110,7 @@ internal static class RunEndpoints
             }
         }
 
-        return ApiResult.Json(ids, EmulatorJsonContext.Default.ListGuid);
+        return ApiResult.Json(ids, EmulatorJson.Context.ListGuid);
     }
 
     public static ApiResult DisplayNames(ApiCall call)
@@ -131,14 +131,14 @@ internal static class RunEndpoints
         }
 
         return ApiResult.Json(new WireDisplayNameList(new WirePagination(1, null, 1), rows),
-            EmulatorJsonContext.Default.WireDisplayNameList);
+            EmulatorJson.Context.WireDisplayNameList);
     }
 
     public static ApiResult Get(ApiCall call) =>
-        ApiResult.Json(WireMapper.RunDetails(call.Run!), EmulatorJsonContext.Default.WireRunDetails);
+        ApiResult.Json(WireMapper.RunDetails(call.Run!), EmulatorJson.Context.WireRunDetails);
 
     public static ApiResult Status(ApiCall call) =>
-        ApiResult.Json(call.Run!.Status.ToString(), EmulatorJsonContext.Default.String);
+        ApiResult.Json(call.Run!.Status.ToString(), EmulatorJson.Context.String);
 
     /// <summary>offset and limit are accepted and ignored: every event of the run, pagination {}.</summary>
     public static ApiResult TaskEvents(ApiCall call)
@@ -146,7 +146,7 @@ internal static class RunEndpoints
         _ = call.Query.Int64("offset");
         _ = call.Query.Int64("limit");
         return ApiResult.Json(new WireTaskEventList(new WirePagination(null, null, null), WireMapper.RunEvents(call.Run!, includeOutput: false)),
-            EmulatorJsonContext.Default.WireTaskEventList);
+            EmulatorJson.Context.WireTaskEventList);
     }
 
     /// <summary>Task timings in DFS order: roots by queuedAt then taskId, child runs' tasks below their parent task.</summary>
@@ -168,12 +168,12 @@ internal static class RunEndpoints
         var rows = new List<WireTaskTiming>();
         AddTimings(rows, run, 0, (int)depth, childRuns, null);
         return ApiResult.Json(new WireTaskTimingList(new WirePagination(null, null, null), rows),
-            EmulatorJsonContext.Default.WireTaskTimingList);
+            EmulatorJson.Context.WireTaskTimingList);
     }
 
     public static ApiResult Trigger(ApiCall call)
     {
-        WireTriggerRequest body = call.Body(EmulatorJsonContext.Default.WireTriggerRequest);
+        WireTriggerRequest body = call.Body(EmulatorJson.Context.WireTriggerRequest);
         if (string.IsNullOrEmpty(body.WorkflowName))
         {
             throw new BindingException("request body has an error: doesn't match schema #/components/schemas/V1TriggerWorkflowRunRequest: property \"workflowName\" is missing");
@@ -201,8 +201,8 @@ internal static class RunEndpoints
         }
 
         return body.ReturnOnlyId == true
-            ? ApiResult.Json(WireMapper.RunIdOnly(run.ExternalId, call.Now), EmulatorJsonContext.Default.WireRunDetails)
-            : ApiResult.Json(WireMapper.RunDetails(run), EmulatorJsonContext.Default.WireRunDetails);
+            ? ApiResult.Json(WireMapper.RunIdOnly(run.ExternalId, call.Now), EmulatorJson.Context.WireRunDetails)
+            : ApiResult.Json(WireMapper.RunDetails(run), EmulatorJson.Context.WireRunDetails);
     }
 
     /// <summary>Runs with since &lt;= insertedAt &lt;= until, newest first (inserted_at DESC, id DESC).</summary>
@@ -210,7 +210,8 @@ internal static class RunEndpoints
     {
         IReadOnlyList<RunRecord> runs = tenant.RunsOldestFirst;
         int first = tenant.FirstRunIndexAtOrAfter(since);
-        int end = until is { } u ? tenant.FirstRunIndexAtOrAfter(u.AddTicks(1)) : runs.Count;
+        // until is inclusive at the wire's microsecond precision.
+        int end = until is { } u ? tenant.FirstRunIndexAtOrAfter(WireTime.ToMicros(u).AddTicks(10)) : runs.Count;
         for (int i = end - 1; i >= first; i--)
         {
             yield return runs[i];

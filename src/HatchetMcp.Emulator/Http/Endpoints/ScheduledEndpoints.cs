@@ -59,14 +59,14 @@ internal static class ScheduledEndpoints
         }
 
         return ApiResult.Json(new WireScheduledList(rows, Paging.Classic(offset, limit, matching.Count)),
-            EmulatorJsonContext.Default.WireScheduledList);
+            EmulatorJson.Context.WireScheduledList);
     }
 
-    public static ApiResult Get(ApiCall call) => ApiResult.Json(Scheduled(call.Scheduled!), EmulatorJsonContext.Default.WireScheduled);
+    public static ApiResult Get(ApiCall call) => ApiResult.Json(Scheduled(call.Scheduled!), EmulatorJson.Context.WireScheduled);
 
     public static ApiResult Create(ApiCall call)
     {
-        WireCreateScheduledRequest body = call.Body(EmulatorJsonContext.Default.WireCreateScheduledRequest);
+        WireCreateScheduledRequest body = call.Body(EmulatorJson.Context.WireCreateScheduledRequest);
         if (body.TriggerAt is not { } triggerAt)
         {
             throw new BindingException("request body has an error: doesn't match schema #/components/schemas/ScheduleWorkflowRunRequest: property \"triggerAt\" is missing");
@@ -98,7 +98,7 @@ internal static class ScheduledEndpoints
             UpdatedAt = call.Now,
         };
         call.Tenant.AddScheduled(scheduled);
-        return ApiResult.Json(Scheduled(scheduled), EmulatorJsonContext.Default.WireScheduled);
+        return ApiResult.Json(Scheduled(scheduled), EmulatorJson.Context.WireScheduled);
     }
 
     public static ApiResult Delete(ApiCall call)

@@ -62,7 +62,7 @@ internal static class TaskEndpoints
             WorkflowVersionId = current.WorkflowVersionId,
             WorkflowConfig = WireMapper.WorkflowConfig(task.Run.Version),
             ParentTaskExternalId = current.ParentTaskExternalId,
-        }, EmulatorJsonContext.Default.WireTaskSummary);
+        }, EmulatorJson.Context.WireTaskSummary);
     }
 
     public static ApiResult Events(ApiCall call)
@@ -77,23 +77,23 @@ internal static class TaskEndpoints
         }
 
         return ApiResult.Json(new WireTaskEventList(new WirePagination(null, null, null), rows),
-            EmulatorJsonContext.Default.WireTaskEventList);
+            EmulatorJson.Context.WireTaskEventList);
     }
 
     public static ApiResult Cancel(ApiCall call)
     {
-        WireTaskBulkRequest body = call.Body(EmulatorJsonContext.Default.WireTaskBulkRequest);
+        WireTaskBulkRequest body = call.Body(EmulatorJson.Context.WireTaskBulkRequest);
         IReadOnlyList<Guid> ids = Select(call, body, CancelFilterLimit);
         IReadOnlyList<Guid> echoed = call.Runtime.Engine.Cancel(call.Tenant, ids, call.Now);
-        return ApiResult.Json(new WireTaskIds([.. echoed]), EmulatorJsonContext.Default.WireTaskIds);
+        return ApiResult.Json(new WireTaskIds([.. echoed]), EmulatorJson.Context.WireTaskIds);
     }
 
     public static ApiResult Replay(ApiCall call)
     {
-        WireTaskBulkRequest body = call.Body(EmulatorJsonContext.Default.WireTaskBulkRequest);
+        WireTaskBulkRequest body = call.Body(EmulatorJson.Context.WireTaskBulkRequest);
         IReadOnlyList<Guid> ids = Select(call, body, ReplayFilterLimit);
         IReadOnlyList<Guid> taskIds = call.Runtime.Engine.Replay(call.Tenant, ids, call.Now);
-        return ApiResult.Json(new WireTaskIds([.. taskIds]), EmulatorJsonContext.Default.WireTaskIds);
+        return ApiResult.Json(new WireTaskIds([.. taskIds]), EmulatorJson.Context.WireTaskIds);
     }
 
     /// <summary>externalIds xor filter: both (or neither) is a gRPC InvalidArgument, which the handler turns into 500.</summary>

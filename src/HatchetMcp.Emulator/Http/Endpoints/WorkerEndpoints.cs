@@ -56,15 +56,15 @@ internal static class WorkerEndpoints
         }
 
         return ApiResult.Json(new WireWorkerList(Paging.Classic(offset, limit, matching.Count), rows),
-            EmulatorJsonContext.Default.WireWorkerList);
+            EmulatorJson.Context.WireWorkerList);
     }
 
     public static ApiResult Get(ApiCall call) =>
-        ApiResult.Json(Worker(call.Worker!, call.Now, detailed: true), EmulatorJsonContext.Default.WireWorker);
+        ApiResult.Json(Worker(call.Worker!, call.Now, detailed: true), EmulatorJson.Context.WireWorker);
 
     public static ApiResult Update(ApiCall call)
     {
-        WireWorkerUpdate body = call.Body(EmulatorJsonContext.Default.WireWorkerUpdate);
+        WireWorkerUpdate body = call.Body(EmulatorJson.Context.WireWorkerUpdate);
         WorkerRecord worker = call.Worker!;
         if (body.IsPaused is { } paused)
         {
@@ -72,7 +72,7 @@ internal static class WorkerEndpoints
             worker.UpdatedAt = call.Now;
         }
 
-        return ApiResult.Json(Worker(worker, call.Now, detailed: false), EmulatorJsonContext.Default.WireWorker);
+        return ApiResult.Json(Worker(worker, call.Now, detailed: false), EmulatorJson.Context.WireWorker);
     }
 
     private static WireWorker Worker(WorkerRecord worker, DateTimeOffset now, bool detailed)

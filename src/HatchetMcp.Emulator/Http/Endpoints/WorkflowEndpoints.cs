@@ -51,7 +51,7 @@ internal static class WorkflowEndpoints
         }
 
         return ApiResult.Json(new WireWorkflowList(rows, Paging.Classic(offset, limit, matching.Count)),
-            EmulatorJsonContext.Default.WireWorkflowList);
+            EmulatorJson.Context.WireWorkflowList);
     }
 
     public static ApiResult Get(ApiCall call)
@@ -59,10 +59,10 @@ internal static class WorkflowEndpoints
         WorkflowDefinition workflow = call.Workflow!;
         if (workflow.Versions.Count == 0)
         {
-            return ApiResult.Json(new WireApiErrorsNull(), EmulatorJsonContext.Default.WireApiErrorsNull, StatusCodes.Status404NotFound);
+            return ApiResult.Json(new WireApiErrorsNull(), EmulatorJson.Context.WireApiErrorsNull, StatusCodes.Status404NotFound);
         }
 
-        return ApiResult.Json(Workflow(workflow, withVersions: true), EmulatorJsonContext.Default.WireWorkflow);
+        return ApiResult.Json(Workflow(workflow, withVersions: true), EmulatorJson.Context.WireWorkflow);
     }
 
     public static ApiResult Version(ApiCall call)
@@ -123,7 +123,7 @@ internal static class WorkflowEndpoints
             V1Concurrency = concurrency is null
                 ? null
                 : [new WireConcurrencySetting(concurrency.MaxRuns, concurrency.Strategy.ToString(), concurrency.Expression, null, concurrency.Scope.ToString())],
-        }, EmulatorJsonContext.Default.WireWorkflowVersion);
+        }, EmulatorJson.Context.WireWorkflowVersion);
     }
 
     private static WireWorkflow Workflow(WorkflowDefinition workflow, bool withVersions)
