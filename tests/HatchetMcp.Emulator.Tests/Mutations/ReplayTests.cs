@@ -38,14 +38,30 @@ public sealed class ReplayTests
         var retryBefore = Wire.Int((await RunWatch.TaskAsync(host, run))["retryCount"]);
 
         (await host.Api.PostAsync(Routes.Replay(host.Tenant), Ids(run))).Expect(200);
-        var history = await RunWatch.AdvanceUntilAsync(host, run, s => s is "COMPLETED" or "FAILED", TimeSpan.FromMilliseconds(100), 6000);
+        var history = new List<string>();
+        for (var i = 0; i < 6000; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMilliseconds(10));
+            var task = await RunWatch.TaskAsync(host, run);
+            var status = Wire.Str(task["status"]);
+            if (history.Count == 0 || history[^1] != status)
+            {
+                history.Add(status);
+            }
+
+            if (Wire.Int(task["retryCount"]) == retryBefore + 1 && status is "COMPLETED" or "FAILED")
+            {
+                break;
+            }
+        }
+
         var events = Wire.Objects((await host.Api.GetAsync(Routes.TaskEvents(run))).Expect(200).Rows)
             .Where(e => Wire.Int(e["retryCount"]) == retryBefore + 1 || Wire.Str(e["eventType"]) == "RETRIED_BY_USER")
             .Select(e => Wire.Str(e["eventType"]))
             .ToList();
 
         Assert.Contains(history[^1], new[] { "COMPLETED", "FAILED" });
-        Assert.True(history.Count >= 2, $"the replayed run never left its final state: {string.Join(" -> ", history)}");
+        Assert.Contains("RUNNING", history);
         var retried = events.IndexOf("RETRIED_BY_USER");
         var queued = events.IndexOf("QUEUED");
         var started = events.IndexOf("STARTED");

@@ -44,13 +44,17 @@ public sealed class HookRouteTests
     public async Task The_in_process_request_log_matches_the_http_one()
     {
         await using var host = await EmulatorHost.StartAsync(scale: 30);
-        await host.Api.PostAsync(Routes.Cancel(host.Tenant), new System.Text.Json.Nodes.JsonObject { ["externalIds"] = new System.Text.Json.Nodes.JsonArray() });
+        await host.Api.PostAsync(Routes.Cancel(host.Tenant), new System.Text.Json.Nodes.JsonObject { ["externalIds"] = Wire.Array(host.Facts.StuckRunId.ToString()) });
+        await host.Api.GetAsync(Routes.Task(Guid.NewGuid()));
 
-        var recorded = Assert.Single(host.Emulator.Hooks.Requests);
+        var recorded = host.Emulator.Hooks.Requests;
+        var overHttp = Wire.Objects((await host.Api.GetAsync("/_emulator/requests", Credential.None)).Expect(200).Object["requests"]!.AsArray()).ToList();
 
-        Assert.Equal("POST", recorded.Method);
-        Assert.Equal(Routes.Cancel(host.Tenant), recorded.Path);
-        Assert.Equal(200, recorded.Status);
+        Assert.Equal(2, recorded.Count);
+        Assert.Equal(["POST", "GET"], recorded.Select(r => r.Method));
+        Assert.Equal(Routes.Cancel(host.Tenant), recorded[0].Path);
+        Assert.Equal([200, 404], recorded.Select(r => r.Status));
+        Assert.Equal(recorded.Select(r => (r.Method, r.Path, r.Status)), overHttp.Select(r => (Wire.Str(r["method"]), Wire.Str(r["path"]), (int)Wire.Int(r["status"]))));
     }
 
     [Fact]
