@@ -186,4 +186,94 @@ public sealed class ClientAgainstEmulatorTests(EmulatorFixture fixture) : IClass
         Assert.Equal(5, counts.Count);
         Assert.Contains(queues.Depths(), d => d.Queue == _emulator.Facts.StuckActionId && d.Count > 0);
     }
+
+    [Fact]
+    public async Task A_revoked_token_gets_the_403_message()
+    {
+        var token = _emulator.Tokens.Mint(_emulator.TenantId);
+        _emulator.Tokens.Revoke(token);
+        using var client = fixture.Client(token);
+
+        var error = await Assert.ThrowsAsync<HatchetApiException>(() => client.GetTenantAsync(Ct));
+
+        Assert.Equal(HatchetErrorKind.Forbidden, error.Kind);
+        Assert.DoesNotContain(token, error.ToString());
+    }
+
+    [Fact]
+    public async Task A_read_slower_than_the_timeout_becomes_a_timeout_error()
+    {
+        using var client = HatchetClient.Create(fixture.Settings() with { Timeout = TimeSpan.FromSeconds(1) }, new SocketsHttpHandler());
+        _emulator.Hooks.InjectFault(new FaultSpec("GET", "/api/v1/tenants/*/worker", 5, FaultKind.Delay) { DelayMs = 5_000 });
+
+        var error = await Assert.ThrowsAsync<HatchetApiException>(() => client.ListWorkersAsync(Ct));
+
+        Assert.Equal(HatchetErrorKind.Timeout, error.Kind);
+        Assert.Contains("within 1 s", error.Message);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_caller_aborts_the_request_to_the_server()
+    {
+        using var client = fixture.Client();
+        _emulator.Hooks.ClearRequests();
+        _emulator.Hooks.InjectFault(new FaultSpec("GET", "/api/v1/tenants/*/worker", 1, FaultKind.Delay) { DelayMs = 60_000 });
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var call = client.ListWorkersAsync(caller.Token);
+        // The emulator records a request when it ends, so give the request time to reach it, then cancel.
+        await Task.Delay(300, Ct);
+        await caller.CancelAsync();
+
+        // A cancellation, not the 20 s attempt timeout or a retry: the caller's token reached the HTTP call.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
+    public async Task A_proxy_html_page_on_every_attempt_is_described()
+    {
+        using var client = fixture.Client();
+        _emulator.Hooks.ClearRequests();
+        _emulator.Hooks.InjectFault(new FaultSpec("GET", "/api/v1/version", 3, FaultKind.Html));
+
+        var error = await Assert.ThrowsAsync<HatchetApiException>(() => client.GetVersionAsync(Ct));
+
+        Assert.Equal(HatchetErrorKind.ServerError, error.Kind);
+        Assert.Equal(502, error.StatusCode);
+        Assert.Contains("HTML error page", error.Message);
+        Assert.Equal(3, RequestsTo("/version").Count);
+    }
+
+    [Fact]
+    public async Task Triggering_a_workflow_by_name_answers_the_new_run_and_it_can_be_cancelled()
+    {
+        using var client = fixture.Client();
+        using var input = System.Text.Json.JsonDocument.Parse("""{"source":"client-e2e"}""");
+
+        var started = await client.TriggerAsync(new TriggerRequest
+        {
+            WorkflowName = _emulator.Facts.SingleTaskWorkflowName,
+            Input = input.RootElement,
+            AdditionalMetadata = new Dictionary<string, string> { ["test"] = "client-e2e" },
+            ReturnOnlyId = true,
+        }, Ct);
+        var runId = started.Run!.Metadata!.Id;
+        var cancelled = await client.CancelAsync([runId], Ct);
+
+        Assert.NotEqual(Guid.Empty, runId);
+        Assert.Equal([runId], cancelled.Ids);
+    }
+
+    [Fact]
+    public async Task Triggering_an_unknown_workflow_quotes_Hatchet()
+    {
+        using var client = fixture.Client();
+        using var input = System.Text.Json.JsonDocument.Parse("{}");
+
+        var error = await Assert.ThrowsAsync<HatchetApiException>(() => client.TriggerAsync(
+            new TriggerRequest { WorkflowName = "no-such-workflow-e2e", Input = input.RootElement }, Ct));
+
+        Assert.Equal(HatchetErrorKind.BadRequest, error.Kind);
+        Assert.Contains("no-such-workflow-e2e", error.Message);
+    }
 }
