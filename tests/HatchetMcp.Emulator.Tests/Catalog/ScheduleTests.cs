@@ -91,7 +91,8 @@ public sealed class ScheduleTests(SharedEmulator shared)
         var limitValue = Wire.Int(limit["limitValue"]);
         var value = Wire.Int(limit["value"]);
         Assert.True(limitValue > 0);
-        Assert.True(value >= 0.9 * limitValue || value <= 0.1 * limitValue, $"value {value} of {limitValue} is not near exhaustion");
+        // `value` is what is left in the window: Hatchet refills it to limitValue and subtracts each step's units.
+        Assert.True(value <= 0.1 * limitValue, $"{value} of {limitValue} units left is not near exhaustion");
         Assert.False(string.IsNullOrEmpty(Wire.Str(limit["window"])));
         Assert.Equal(host.Tenant.ToString(), Wire.Str(limit["tenantId"]));
     }
