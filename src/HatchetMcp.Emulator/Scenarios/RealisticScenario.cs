@@ -102,7 +102,19 @@ internal static class RealisticScenario
         var tenant = shop.Tenant;
         var workflows = new[] { shop.OrderPipeline, shop.SendEmail, shop.ChargePayment, shop.ResizeImage, shop.WebhookDispatch };
         var times = DiurnalTimes(rng, count, from, to);
-        foreach (var at in times)
+        // Arrivals are planned one at a time (each plans the next) so 100,000 pending closures never pile up.
+        void PlanArrival(int index)
+        {
+            if (index >= times.Length) return;
+            var at = times[index];
+            plan.At(at, () =>
+            {
+                Arrive(at);
+                PlanArrival(index + 1);
+            });
+        }
+
+        void Arrive(DateTimeOffset at)
         {
             var wf = workflows[rng.PickWeighted(PoolWeights)];
             var customer = inputs.Customer();
@@ -122,35 +134,34 @@ internal static class RealisticScenario
             var replayAfter = rng.Chance(0.004) ? rng.Between(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(40)) : (TimeSpan?)null;
             var extraEvent = rng.Chance(0.12);
 
-            plan.At(at, () =>
+            Guid? eventId = eventKey is null ? null : tenant.Ids.Next();
+            var run = engine.Trigger(wf, input, meta, priority, at, null, eventId);
+            if (eventKey is not null)
             {
-                Guid? eventId = eventKey is null ? null : tenant.Ids.Next();
-                var run = engine.Trigger(wf, input, meta, priority, at, null, eventId);
-                if (eventKey is not null)
+                var e = new EventRecord
                 {
-                    var e = new EventRecord
-                    {
-                        Id = eventId!.Value, Tenant = tenant, Key = eventKey, SeenAt = at, PayloadJson = input,
-                        AdditionalMetadata = meta, Scope = eventKey == "order:created" ? "checkout" : null,
-                    };
-                    e.TriggeredRuns.Add(run);
-                    tenant.AddEvent(e);
-                }
-                if (cancelAfter is { } c) plan.At(at + c, () => engine.Cancel(tenant, [run.ExternalId], at + c));
-                if (replayAfter is { } r && at + r < now - TimeSpan.FromMinutes(1))
+                    Id = eventId!.Value, Tenant = tenant, Key = eventKey, SeenAt = at, PayloadJson = input,
+                    AdditionalMetadata = meta, Scope = eventKey == "order:created" ? "checkout" : null,
+                };
+                e.TriggeredRuns.Add(run);
+                tenant.AddEvent(e);
+            }
+            if (cancelAfter is { } c) plan.At(at + c, () => engine.Cancel(tenant, [run.ExternalId], at + c));
+            if (replayAfter is { } r && at + r < now - TimeSpan.FromMinutes(1))
+            {
+                plan.At(at + r, () => engine.Replay(tenant, [run.ExternalId], at + r));
+            }
+            if (extraEvent)
+            {
+                tenant.AddEvent(new EventRecord
                 {
-                    plan.At(at + r, () => engine.Replay(tenant, [run.ExternalId], at + r));
-                }
-                if (extraEvent)
-                {
-                    tenant.AddEvent(new EventRecord
-                    {
-                        Id = tenant.Ids.Next(), Tenant = tenant, Key = "audit:login", SeenAt = at,
-                        PayloadJson = $"{{\"customerId\":\"{customer}\"}}", AdditionalMetadata = meta,
-                    });
-                }
-            });
+                    Id = tenant.Ids.Next(), Tenant = tenant, Key = "audit:login", SeenAt = at,
+                    PayloadJson = string.Concat("{\"customerId\":\"", customer, "\"}"), AdditionalMetadata = meta,
+                });
+            }
         }
+
+        PlanArrival(0);
     }
 
     private static void PlanMl(HistoryPlan plan, EmulatorEngine engine, MlTenant ml, RunInputs inputs, SeedRandom rng,

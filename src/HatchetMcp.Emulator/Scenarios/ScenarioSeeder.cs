@@ -1,3 +1,4 @@
+using System.Runtime;
 using HatchetMcp.Emulator.Engine;
 using HatchetMcp.Emulator.Model;
 
@@ -24,13 +25,44 @@ public static class ScenarioSeeder
     public static SeededScenario Seed(string scenario, int seed, int? scale, DateTimeOffset now)
     {
         if (scale < 0) throw new ArgumentException($"scale must not be negative, got {scale}", nameof(scale));
-        var (store, engine, facts) = scenario switch
+        if (!Names.Contains(scenario, StringComparer.Ordinal))
         {
-            Realistic => RealisticScenario.Seed(seed, scale ?? DefaultScale, now, withRuns: true),
-            Empty => RealisticScenario.Seed(seed, 0, now, withRuns: false),
-            _ => throw new ArgumentException($"unknown scenario '{scenario}' (expected one of: {string.Join(", ", Names)})", nameof(scenario)),
-        };
-        return new SeededScenario(store, engine, facts);
+            throw new ArgumentException($"unknown scenario '{scenario}' (expected one of: {string.Join(", ", Names)})", nameof(scenario));
+        }
+        EnterSeeding();
+        try
+        {
+            var (store, engine, facts) = RealisticScenario.Seed(seed, scale ?? DefaultScale, now, withRuns: scenario == Realistic);
+            return new SeededScenario(store, engine, facts);
+        }
+        finally
+        {
+            LeaveSeeding();
+        }
+    }
+
+    // Seeding builds a large, long-lived object graph quickly; blocking gen2 collections only slow that down. The
+    // process-wide latency mode is switched while any seeding runs (seeders may run in parallel in tests).
+    private static readonly Lock LatencyLock = new();
+    private static int _seeding;
+    private static GCLatencyMode _savedLatency;
+
+    private static void EnterSeeding()
+    {
+        lock (LatencyLock)
+        {
+            if (_seeding++ > 0) return;
+            _savedLatency = GCSettings.LatencyMode;
+            GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+        }
+    }
+
+    private static void LeaveSeeding()
+    {
+        lock (LatencyLock)
+        {
+            if (--_seeding == 0) GCSettings.LatencyMode = _savedLatency;
+        }
     }
 
     /// <summary>The tenant of the facts' default tenant id.</summary>
