@@ -1,0 +1,61 @@
+using HatchetMcp.Server;
+
+namespace HatchetMcp.Cli;
+
+/// <summary>Dispatches the verb: none runs the stdio server; the others are tools for people.</summary>
+internal static class CommandLine
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        // Some launchers forward a lone "--" separator; it carries no meaning here.
+        var rest = args.Length > 0 && args[0] == "--" ? args[1..] : args;
+        if (rest.Length == 0)
+        {
+            using var signal = new ShutdownSignal();
+            return await StdioServerCommand.RunAsync(stderr, signal.Token).ConfigureAwait(false);
+        }
+
+        var verb = rest[0];
+        var verbArgs = rest[1..];
+        switch (verb)
+        {
+            case "--help" or "-h" or "help":
+                await stdout.WriteLineAsync(Usage.Text).ConfigureAwait(false);
+                return Success;
+            case "--version":
+                await stdout.WriteLineAsync($"{ServerIdentity.Name} {ServerIdentity.Version}").ConfigureAwait(false);
+                return Success;
+            case "emulator":
+            {
+                using var signal = new ShutdownSignal();
+                return await Emulator.EmulatorCli.RunAsync(verbArgs, stdout, stderr, signal.Token).ConfigureAwait(false);
+            }
+
+            case "demo":
+            {
+                if (verbArgs.Length > 0)
+                {
+                    return await RejectAsync(stderr, $"demo takes no arguments, got '{verbArgs[0]}'.").ConfigureAwait(false);
+                }
+
+                using var signal = new ShutdownSignal();
+                return await DemoCommand.RunAsync(stdout, stderr, signal.Token).ConfigureAwait(false);
+            }
+
+            default:
+                return await RejectAsync(stderr, $"unknown verb or option '{verb}'.").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RejectAsync(TextWriter stderr, string problem)
+    {
+        await stderr.WriteLineAsync($"hatchet-mcp: {problem}").ConfigureAwait(false);
+        await stderr.WriteLineAsync().ConfigureAwait(false);
+        await stderr.WriteLineAsync(Usage.Text).ConfigureAwait(false);
+        return BadUsage;
+    }
+}

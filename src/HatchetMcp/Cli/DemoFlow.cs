@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace HatchetMcp.Cli;
+
+/// <summary>
+/// The debugging flow of the demo, as a model would drive it: who am I, what failed, why, what it logged, is capacity
+/// the problem, then replay the failure and check it was re-queued. Each call and its text answer is printed.
+/// </summary>
+internal sealed class DemoFlow(McpClient client, TextWriter output)
+{
+    private const int StepCount = 8;
+    private const int PollLimit = 20;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly string Rule = new('-', 100);
+    private int _step;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await CallAsync("Who is this token for, and does the API answer?", "whoami", [], cancellationToken).ConfigureAwait(false);
+
+        var failures = await CallAsync(
+            "Which runs failed in the last 24 hours?",
+            "list_runs",
+            new JsonObject { ["statuses"] = new JsonArray("FAILED"), ["since"] = "24h", ["limit"] = 5 },
+            cancellationToken).ConfigureAwait(false);
+        var runId = DemoAnswers.MostRecentRunId(failures)
+            ?? throw new DemoStepFailedException("list_runs found no failed run in the last 24 hours to investigate.");
+
+        await CallAsync("What happened in the most recent failure?", "get_run", new JsonObject { ["run_id"] = runId }, cancellationToken)
+            .ConfigureAwait(false);
+        await CallAsync("What did its tasks log?", "get_run_logs", new JsonObject { ["run_id"] = runId, ["limit"] = 30 }, cancellationToken)
+            .ConfigureAwait(false);
+        await CallAsync("Are the workers healthy, or is capacity the problem?", "list_workers", [], cancellationToken)
+            .ConfigureAwait(false);
+        await CallAsync("Is work piling up in the queues?", "get_queue_metrics", [], cancellationToken).ConfigureAwait(false);
+        await CallAsync("Replay the failed run (the fix is deployed).", "replay_runs", new JsonObject { ["run_ids"] = new JsonArray(runId) }, cancellationToken)
+            .ConfigureAwait(false);
+        await CallAsync(
+            "Was it re-queued? (Hatchet applies a replay asynchronously: ask until the status moves on from FAILED.)",
+            "get_run",
+            new JsonObject { ["run_id"] = runId },
+            cancellationToken,
+            until: answer => DemoAnswers.Status(answer) is { } status && status != "FAILED").ConfigureAwait(false);
+
+        await output.WriteLineAsync(Rule).ConfigureAwait(false);
+        await output.WriteLineAsync($"Done: {StepCount} calls, every one answered.").ConfigureAwait(false);
+        return CommandLine.Success;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="tool"/> and prints the call and its text answer. With <paramref name="until"/>, repeats the
+    /// call (a few times, briefly apart) until the answer satisfies it, and prints the last answer and how many were asked.
+    /// </summary>
+    private async Task<CallToolResult> CallAsync(
+        string question,
+        string tool,
+        JsonObject arguments,
+        CancellationToken cancellationToken,
+        Func<CallToolResult, bool>? until = null)
+    {
+        _step++;
+        var argumentsText = arguments.ToJsonString();
+        await output.WriteLineAsync(Rule).ConfigureAwait(false);
+        await output.WriteLineAsync($"[{_step}/{StepCount}] {question}").ConfigureAwait(false);
+        await output.WriteLineAsync($"> {tool} {argumentsText}").ConfigureAwait(false);
+
+        var request = new CallToolRequestParams { Name = tool, Arguments = ToArguments(argumentsText) };
+        var result = await client.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
+        var calls = 1;
+        while (until is not null && result.IsError != true && !until(result) && calls < PollLimit)
+        {
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            result = await client.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
+            calls++;
+        }
+
+        if (calls > 1)
+        {
+            await output.WriteLineAsync($"  (asked {calls} times, {PollInterval.TotalMilliseconds:0} ms apart; this is the last answer)").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        var text = string.Join(Environment.NewLine, result.Content.OfType<TextContentBlock>().Select(block => block.Text));
+        await output.WriteLineAsync(text.TrimEnd()).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+
+        if (result.IsError == true)
+        {
+            var firstLine = text.Split('\n', 2)[0].Trim();
+            throw new DemoStepFailedException($"step {_step} ({tool}) answered with an error: {firstLine}");
+        }
+
+        return result;
+    }
+
+    // Arguments travel as JSON elements: no reflection-based serialisation of boxed values (Native AOT).
+    private static Dictionary<string, JsonElement> ToArguments(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(property => property.Name, property => property.Value.Clone());
+    }
+}

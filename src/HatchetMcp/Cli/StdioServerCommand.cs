@@ -1,0 +1,26 @@
+using HatchetMcp.Server;
+
+namespace HatchetMcp.Cli;
+
+/// <summary>No verb: validate the configuration, then serve MCP over stdio.</summary>
+internal static class StdioServerCommand
+{
+    public static async Task<int> RunAsync(TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var result = ServerConfiguration.Read(ServerConfiguration.ProcessEnvironment(), TimeProvider.System);
+        if (result.Configuration is null)
+        {
+            // Exactly one line: MCP clients show the server's stderr, and a single sentence is what a person can act on.
+            await stderr.WriteLineAsync($"hatchet-mcp: {result.Error}").ConfigureAwait(false);
+            return CommandLine.BadUsage;
+        }
+
+        if (result.Warning is not null)
+        {
+            await stderr.WriteLineAsync($"hatchet-mcp: warning: {result.Warning}").ConfigureAwait(false);
+        }
+
+        await StdioServer.RunAsync(result.Configuration, stderr, cancellationToken).ConfigureAwait(false);
+        return CommandLine.Success;
+    }
+}
