@@ -56,9 +56,11 @@ internal sealed class ApiCall
         }
         catch (JsonException e)
         {
+            // Echo's Bind reports a wrong JSON type and broken JSON differently.
             long offset = e.BytePositionInLine ?? 0;
-            throw new BindingException(e.Path is { Length: > 1 }
-                ? $"Unmarshal type error: expected=valid value, got=invalid, field={e.Path.TrimStart('$', '.')}, offset={offset}"
+            bool wrongType = e.Message.Contains("could not be converted", StringComparison.Ordinal);
+            throw new BindingException(wrongType
+                ? $"Unmarshal type error: expected=valid value, got=invalid, field={e.Path?.TrimStart('$', '.')}, offset={offset}"
                 : $"Syntax error: offset={offset}, error=invalid character");
         }
     }

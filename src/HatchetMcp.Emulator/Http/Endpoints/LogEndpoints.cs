@@ -42,20 +42,55 @@ internal static class LogEndpoints
         }
         else
         {
-            DateTimeOffset from = (query.Since ?? call.Now.AddDays(-1)) - TenantScanMargin;
-            foreach (RunRecord run in RunEndpoints.RunsInWindow(call.Tenant, from, query.Until))
-            {
-                foreach (TaskRecord task in run.Tasks)
-                {
-                    if (Matches(task, workflowIds, stepIds))
-                    {
-                        query.Collect(task, call.Now, lines);
-                    }
-                }
-            }
+            CollectTenantWide(call, query, workflowIds, stepIds, lines);
         }
 
         return Answer(query, lines);
+    }
+
+    /// <summary>
+    /// Lines of every task in the window, stopping as soon as no further run can still contribute one of the first
+    /// <c>limit</c> lines in the requested order (a task logs only after its run was inserted, and runs here last
+    /// far less than <see cref="TenantScanMargin"/>), so a tenant-wide read does not derive every line ever logged.
+    /// </summary>
+    private static void CollectTenantWide(ApiCall call, LogQuery query, IReadOnlyList<Guid> workflowIds,
+        IReadOnlyList<Guid> stepIds, List<LogLineRecord> lines)
+    {
+        IReadOnlyList<RunRecord> runs = call.Tenant.RunsOldestFirst;
+        int first = query.Since is { } since ? call.Tenant.FirstRunIndexAtOrAfter(since - TenantScanMargin) : 0;
+        int end = query.Until is { } until ? call.Tenant.FirstRunIndexAtOrAfter(until) : runs.Count;
+        int limit = (int)query.Limit;
+        for (int step = 0; step < end - first; step++)
+        {
+            RunRecord run = runs[query.Descending ? end - 1 - step : first + step];
+            if (lines.Count >= limit)
+            {
+                Trim(lines, limit, query.Descending);
+                DateTimeOffset threshold = lines[limit - 1].CreatedAt;
+                if (query.Descending ? run.InsertedAt < threshold - TenantScanMargin : run.InsertedAt > threshold)
+                {
+                    break;
+                }
+            }
+
+            foreach (TaskRecord task in run.Tasks)
+            {
+                if (Matches(task, workflowIds, stepIds))
+                {
+                    query.Collect(task, call.Now, lines);
+                }
+            }
+        }
+    }
+
+    /// <summary>Keeps the first <paramref name="limit"/> lines in the requested order (stable).</summary>
+    private static void Trim(List<LogLineRecord> lines, int limit, bool descending)
+    {
+        List<LogLineRecord> kept = descending
+            ? [.. lines.OrderByDescending(static l => l.CreatedAt).Take(limit)]
+            : [.. lines.OrderBy(static l => l.CreatedAt).Take(limit)];
+        lines.Clear();
+        lines.AddRange(kept);
     }
 
     private static bool Matches(TaskRecord task, IReadOnlyList<Guid> workflowIds, IReadOnlyList<Guid> stepIds) =>

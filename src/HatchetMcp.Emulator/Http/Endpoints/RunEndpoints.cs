@@ -43,6 +43,19 @@ internal static class RunEndpoints
         };
 
         var rows = new List<WireTaskSummary>();
+        if (!onlyTasks && filter.IsEmpty)
+        {
+            // The common unfiltered read: the window is a slice of the pre-sorted list, no scan needed.
+            (int first, int end) = Window(call.Tenant, since, until);
+            for (long i = end - 1 - offset; i >= first && rows.Count < limit; i--)
+            {
+                rows.Add(WireMapper.RunRow(call.Tenant.RunsOldestFirst[(int)i], includePayloads));
+            }
+
+            return ApiResult.Json(new WireTaskSummaryList(Paging.RunsList(offset, limit, end - first), rows),
+                EmulatorJson.Context.WireTaskSummaryList);
+        }
+
         long total = 0;
         foreach (RunRecord run in RunsInWindow(call.Tenant, since, until))
         {
@@ -209,13 +222,20 @@ internal static class RunEndpoints
     public static IEnumerable<RunRecord> RunsInWindow(TenantData tenant, DateTimeOffset since, DateTimeOffset? until)
     {
         IReadOnlyList<RunRecord> runs = tenant.RunsOldestFirst;
-        int first = tenant.FirstRunIndexAtOrAfter(since);
-        // until is inclusive at the wire's microsecond precision.
-        int end = until is { } u ? tenant.FirstRunIndexAtOrAfter(WireTime.ToMicros(u).AddTicks(10)) : runs.Count;
+        (int first, int end) = Window(tenant, since, until);
         for (int i = end - 1; i >= first; i--)
         {
             yield return runs[i];
         }
+    }
+
+    /// <summary>Index range [first, end) of the oldest-first runs with since &lt;= insertedAt &lt;= until.</summary>
+    private static (int First, int End) Window(TenantData tenant, DateTimeOffset since, DateTimeOffset? until)
+    {
+        int first = tenant.FirstRunIndexAtOrAfter(since);
+        // until is inclusive at the wire's microsecond precision.
+        int end = until is { } u ? tenant.FirstRunIndexAtOrAfter(WireTime.ToMicros(u).AddTicks(10)) : tenant.RunsOldestFirst.Count;
+        return (first, Math.Max(first, end));
     }
 
     private static Dictionary<Guid, List<RunRecord>> ChildRunsByParentTask(TenantData tenant)

@@ -15,6 +15,10 @@ internal sealed class RunListFilter
     public Guid? ParentTaskExternalId { get; init; }
     public Guid? TriggeringEventExternalId { get; init; }
 
+    /// <summary>True when nothing but the time window restricts the runs.</summary>
+    public bool IsEmpty => Statuses is null && WorkflowIds is null && Metadata is not { Count: > 0 } &&
+                           ParentTaskExternalId is null && TriggeringEventExternalId is null;
+
     public static HashSet<V1TaskStatus>? ParseStatuses(IReadOnlyList<string> values)
     {
         HashSet<V1TaskStatus>? statuses = null;
