@@ -173,7 +173,7 @@ public sealed partial class EmulatorEngine
         }
     }
 
-    /// <summary>Rate-limit windows refill on their boundaries; the used value is left as seeded (a snapshot).</summary>
+    /// <summary>Rate-limit windows move on; the remaining value stays as seeded (the seeded load keeps consuming it).</summary>
     private static readonly TimeSpan[] WindowLengths = [TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), TimeSpan.FromDays(1)];
 
     private void RefreshRateLimits(DateTimeOffset now)

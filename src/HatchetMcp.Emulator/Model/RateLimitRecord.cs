@@ -1,6 +1,9 @@
 namespace HatchetMcp.Emulator.Model;
 
-/// <summary>A tenant rate limit: <see cref="Value"/> units used of <see cref="LimitValue"/> in the current window.</summary>
+/// <summary>
+/// A tenant rate limit. As in Hatchet, <see cref="Value"/> is the units LEFT in the current window: it is refilled to
+/// <see cref="LimitValue"/> and each step run subtracts its units (the spec's "requests made" wording is wrong).
+/// </summary>
 public sealed class RateLimitRecord
 {
     public required string Key { get; init; }

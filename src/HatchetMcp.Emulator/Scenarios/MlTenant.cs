@@ -64,7 +64,7 @@ internal sealed class MlTenant
         W("gpu-worker-1", 2, "train-model:train");
         W("cpu-worker-1", 8, "train-model:fetch-dataset", "train-model:evaluate", "embed-documents:embed-documents");
 
-        t.AddRateLimit(new RateLimitRecord { Key = "openai-embeddings", Tenant = t, LimitValue = 3000, Value = 120, Window = "1 minute", LastRefill = now });
+        t.AddRateLimit(new RateLimitRecord { Key = "openai-embeddings", Tenant = t, LimitValue = 3000, Value = 2880, Window = "1 minute", LastRefill = now });
         return new MlTenant { Tenant = t, TrainModel = trainModel, EmbedDocuments = embedDocuments };
     }
 }

@@ -171,9 +171,9 @@ internal sealed class ShopTenant
         var reports = W("py-reports-1", WorkerRuntimeSdk.PYTHON, "1.21.3", "3.12.7", 4, "us-east-1", generateReport);
         var inventory = W("go-inventory-1", WorkerRuntimeSdk.GOLANG, "0.104.2", "go1.23.4", 5, "us-east-1", syncInventory);
 
-        t.AddRateLimit(new RateLimitRecord { Key = NearlyExhaustedRateLimit, Tenant = t, LimitValue = 600, Value = 588, Window = "1 minute", LastRefill = now });
-        t.AddRateLimit(new RateLimitRecord { Key = "stripe-api", Tenant = t, LimitValue = 100, Value = 12, Window = "1 second", LastRefill = now });
-        t.AddRateLimit(new RateLimitRecord { Key = "partner-webhooks", Tenant = t, LimitValue = 10000, Value = 4312, Window = "1 hour", LastRefill = now });
+        t.AddRateLimit(new RateLimitRecord { Key = NearlyExhaustedRateLimit, Tenant = t, LimitValue = 600, Value = 12, Window = "1 minute", LastRefill = now });
+        t.AddRateLimit(new RateLimitRecord { Key = "stripe-api", Tenant = t, LimitValue = 100, Value = 88, Window = "1 second", LastRefill = now });
+        t.AddRateLimit(new RateLimitRecord { Key = "partner-webhooks", Tenant = t, LimitValue = 10000, Value = 5688, Window = "1 hour", LastRefill = now });
 
         return new ShopTenant
         {
