@@ -154,6 +154,41 @@ public sealed class AuthenticationTests(SharedEmulator shared)
         Assert.Null(response.ErrorDescription);
     }
 
+    [Fact]
+    public async Task A_token_cannot_manage_tokens_and_gets_the_only_401()
+    {
+        var response = await host.Api.GetAsync($"/api/v1/tenants/{host.Tenant}/api-tokens");
+
+        Assert.Equal(401, response.Status);
+        Assert.Equal("Not authorized to perform this operation", response.Message);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/users/current")]
+    [InlineData("/api/v1/stable/dags/tasks?dag_ids={run}&tenant={tenant}")]
+    public async Task A_route_without_a_tenant_in_context_refuses_a_valid_token_with_403(string template)
+    {
+        var path = template.Replace("{run}", host.Facts.SampleDagRunId.ToString(), StringComparison.Ordinal)
+            .Replace("{tenant}", host.Tenant.ToString(), StringComparison.Ordinal);
+
+        var response = await host.Api.GetAsync(path);
+
+        Assert.Equal(403, response.Status);
+        Assert.Equal(BadCredentials, response.Message);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/version")]
+    [InlineData("/api/v1/meta")]
+    [InlineData("/api/ready")]
+    [InlineData("/api/live")]
+    public async Task Unauthenticated_routes_answer_without_a_token(string path)
+    {
+        var response = await host.Api.GetAsync(path, Credential.None);
+
+        Assert.Equal(200, response.Status);
+    }
+
     private Credential AuthFor(BadCredential credential)
     {
         var tokens = host.Emulator.Tokens;

@@ -98,6 +98,22 @@ public sealed class ScheduleTests(SharedEmulator shared)
     }
 
     [Fact]
+    public async Task A_rate_limit_is_deleted_by_key_and_the_key_is_required()
+    {
+        await using var own = await EmulatorHost.StartAsync(scale: 30);
+        var key = own.Facts.NearlyExhaustedRateLimitKey;
+
+        var missingKey = await own.Api.DeleteAsync(Routes.RateLimits(own.Tenant));
+        var deleted = await own.Api.DeleteAsync(Routes.RateLimits(own.Tenant, $"?key={Wire.Q(key)}"));
+        var rows = (await own.Api.GetAsync(Routes.RateLimits(own.Tenant))).Expect(200).Rows;
+
+        Assert.Equal(400, missingKey.Status);
+        Assert.Equal("Invalid format for parameter key: query parameter 'key' is required", missingKey.Message);
+        Assert.Equal(204, deleted.Status);
+        Assert.DoesNotContain(rows, r => Wire.Str(r!["key"]) == key);
+    }
+
+    [Fact]
     public async Task Rate_limit_search_matches_the_key()
     {
         var rows = (await host.Api.GetAsync(Routes.RateLimits(host.Tenant, $"?search={Wire.Q(host.Facts.NearlyExhaustedRateLimitKey)}"))).Expect(200).Rows;

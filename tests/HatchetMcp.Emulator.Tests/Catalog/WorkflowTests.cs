@@ -46,6 +46,31 @@ public sealed class WorkflowTests(SharedEmulator shared)
     }
 
     [Fact]
+    public async Task On_the_last_page_next_page_stays_on_the_current_page()
+    {
+        var total = (await host.Api.GetAsync(Routes.Workflows(host.Tenant))).Expect(200).Rows.Count;
+        var pages = (total + 2) / 3;
+
+        var last = (await host.Api.GetAsync(Routes.Workflows(host.Tenant, $"?limit=3&offset={(pages - 1) * 3}"))).Expect(200).Object["pagination"]!;
+
+        Assert.Equal(pages, Wire.Int(last["current_page"]));
+        Assert.Equal(pages, Wire.Int(last["next_page"]));
+        Assert.Equal(pages, Wire.Int(last["num_pages"]));
+    }
+
+    [Fact]
+    public async Task An_empty_list_counts_zero_pages_on_page_one_with_next_page_two()
+    {
+        var response = (await host.Api.GetAsync(Routes.Scheduled(host.Tenant, $"?workflowId={Guid.NewGuid()}"))).Expect(200).Object;
+
+        Assert.Empty(response["rows"]?.AsArray() ?? []);
+        var pagination = response["pagination"]!;
+        Assert.Equal(1, Wire.Int(pagination["current_page"]));
+        Assert.Equal(2, Wire.Int(pagination["next_page"]));
+        Assert.Equal(0, Wire.Int(pagination["num_pages"]));
+    }
+
+    [Fact]
     public async Task Workflow_get_carries_the_tenant_and_its_latest_version()
     {
         var id = Wire.Id((await host.Api.GetAsync(Routes.Workflows(host.Tenant))).Expect(200).Rows[0]);

@@ -37,6 +37,26 @@ public sealed class RunListTests(SharedEmulator shared)
     }
 
     [Fact]
+    public async Task An_unescaped_plus_offset_in_since_answers_400()
+    {
+        var response = await host.Api.GetAsync(Routes.Runs(host.Tenant, "since=2026-08-20T00:00:00+00:00&only_tasks=false"));
+
+        Assert.Equal(400, response.Status);
+        Assert.StartsWith("Invalid format for parameter since: error parsing '2026-08-20T00:00:00 00:00' as RFC3339 or 2006-01-02 time", response.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_date_only_since_is_accepted()
+    {
+        var since = host.Clock.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var rows = Wire.Objects((await host.Api.GetAsync(Routes.Runs(host.Tenant, $"since={since}&only_tasks=false&limit=500"))).Expect(200).Rows).ToList();
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.True(Wire.ParseTime(r["metadata"]!["createdAt"]) >= DateTimeOffset.Parse(since + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Runs_are_listed_newest_first()
     {
         var rows = await RowsAsync(false, "&limit=200");
