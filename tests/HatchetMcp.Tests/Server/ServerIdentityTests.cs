@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using HatchetMcp.Server;
+using Xunit;
+
+namespace HatchetMcp.Tests.Server;
+
+/// <summary>What the server says about itself in initialize, and what its registry entry says about the package.</summary>
+public sealed class ServerIdentityTests
+{
+    [Fact]
+    public async Task Initialize_announces_hatchet_mcp_with_the_package_version_and_instructions_for_the_model()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await McpTestHarness.StartAsync(new Emulator.EmulatorOptions { Scenario = "empty" }, cancellationToken: ct);
+
+        var info = Assert.IsType<ModelContextProtocol.Protocol.Implementation>(harness.Client.ServerInfo);
+        Assert.Equal("hatchet-mcp", info.Name);
+        Assert.Equal(ServerIdentity.Version, info.Version);
+        Assert.Matches(@"^\d+\.\d+\.\d+", info.Version);
+        var instructions = harness.Client.ServerInstructions ?? string.Empty;
+        foreach (var tool in new[] { "whoami", "list_runs", "get_run", "get_run_logs", "list_workers", "get_queue_metrics" })
+        {
+            Assert.Contains(tool, instructions, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_registry_entry_describes_the_nuget_package_over_stdio_at_the_package_version()
+    {
+        var json = ReadServerJson();
+
+        Assert.Equal(ServerIdentity.Version, json["version"]?.GetValue<string>());
+        var package = Assert.Single(json["packages"]!.AsArray())!;
+        Assert.Equal("nuget", package["registryType"]?.GetValue<string>());
+        Assert.Equal("HatchetMcp", package["identifier"]?.GetValue<string>());
+        Assert.Equal(ServerIdentity.Version, package["version"]?.GetValue<string>());
+        Assert.Equal("stdio", package["transport"]?["type"]?.GetValue<string>());
+        Assert.True((json["description"]?.GetValue<string>()?.Length ?? 0) is > 0 and <= 100, "description: 1 to 100 characters");
+    }
+
+    [Fact]
+    public void The_registry_entry_marks_the_token_required_and_secret_and_the_overrides_optional()
+    {
+        var variables = ReadServerJson()["packages"]![0]!["environmentVariables"]!.AsArray()
+            .ToDictionary(v => v!["name"]!.GetValue<string>(), v => v!);
+
+        Assert.Equal(["HATCHET_API_BASE", "HATCHET_CLIENT_TOKEN", "HATCHET_TENANT_ID"], variables.Keys.Order(StringComparer.Ordinal));
+        Assert.True(variables["HATCHET_CLIENT_TOKEN"]["isRequired"]?.GetValue<bool>());
+        Assert.True(variables["HATCHET_CLIENT_TOKEN"]["isSecret"]?.GetValue<bool>());
+        Assert.False(variables["HATCHET_API_BASE"]["isRequired"]?.GetValue<bool>() ?? false);
+        Assert.False(variables["HATCHET_TENANT_ID"]["isRequired"]?.GetValue<bool>() ?? false);
+        Assert.All(variables.Values, v => Assert.False(string.IsNullOrWhiteSpace(v["description"]?.GetValue<string>())));
+    }
+
+    private static JsonObject ReadServerJson() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(SourceTree.Root, "src", "HatchetMcp", ".mcp", "server.json")))!.AsObject();
+}

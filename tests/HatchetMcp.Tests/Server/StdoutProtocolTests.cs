@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using HatchetMcp.Emulator;
+using Xunit;
+
+namespace HatchetMcp.Tests.Server;
+
+/// <summary>In stdio mode stdout is the protocol: one stray byte of logging there breaks the client's session.</summary>
+public sealed class StdoutProtocolTests
+{
+    [Fact]
+    public async Task Every_stdout_line_is_json_rpc_even_with_trace_logging_and_logs_go_to_stderr()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { Scenario = "empty" }, ct);
+        await using var session = RawStdioSession.Start(BuiltServer.Environment(
+        [
+            new("HATCHET_CLIENT_TOKEN", emulator.Token),
+            new("HATCHET_API_BASE", emulator.BaseUrl.ToString()),
+            new("HATCHET_MCP_LOG_LEVEL", "Trace"),
+        ]));
+
+        var initialize = await session.InitializeAsync(ct);
+        var list = await session.RequestAsync("tools/list", [], ct);
+        var whoami = await session.RequestAsync("tools/call", new JsonObject { ["name"] = "whoami", ["arguments"] = new JsonObject() }, ct);
+        var exitCode = await session.EndAsync(ct);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("hatchet-mcp", initialize["serverInfo"]?["name"]?.GetValue<string>());
+        Assert.Equal(10, list["tools"]?.AsArray().Count);
+        Assert.NotEqual(true, whoami["isError"]?.GetValue<bool>());
+        Assert.NotEmpty(session.StdoutLines);
+        Assert.All(session.StdoutLines, line => RawStdioSession.ParseJsonRpc(line));
+        Assert.Contains("tools/list", session.Process.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_exits_0_when_the_client_closes_stdin()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { Scenario = "empty" }, ct);
+        await using var session = RawStdioSession.Start(BuiltServer.Environment(
+        [
+            new("HATCHET_CLIENT_TOKEN", emulator.Token),
+        ]));
+
+        await session.InitializeAsync(ct);
+
+        Assert.Equal(0, await session.EndAsync(ct));
+        Assert.Equal(string.Empty, session.Process.Stderr);
+    }
+}
