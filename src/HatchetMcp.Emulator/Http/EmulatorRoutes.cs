@@ -42,6 +42,7 @@ internal static class EmulatorRoutes
         // Workflows.
         Bearer("GET", "/api/v1/tenants/{tenant}/workflows", "workflow:list", WorkflowEndpoints.List, Tenant),
         Bearer("GET", "/api/v1/workflows/{workflow}", "workflow:get", WorkflowEndpoints.Get, Workflow),
+        Bearer("PATCH", "/api/v1/workflows/{workflow}", "workflow:update", WorkflowEndpoints.Update, Workflow),
         Bearer("GET", "/api/v1/workflows/{workflow}/versions", "workflow-version:get", WorkflowEndpoints.Version, Workflow),
         Bearer("GET", "/api/v1/workflows/{workflow}/metrics", "workflow:get:metrics", DeprecatedEndpoints.Panic, Workflow),
         Bearer("GET", "/api/v1/tenants/{tenant}/workflows/{workflow}/worker-count", "workflow:get:workers-count", DeprecatedEndpoints.Panic, Tenant, Workflow),
@@ -84,13 +85,17 @@ internal static class EmulatorRoutes
         Bearer("POST", "/api/v1/tenants/{tenant}/workflows/{workflow}/crons", "cron-workflow-trigger:create", CronEndpoints.Create, Tenant),
         Bearer("GET", "/api/v1/tenants/{tenant}/workflows/crons/{cron}", "workflow-cron:get", CronEndpoints.Get, Tenant, Cron),
         Bearer("DELETE", "/api/v1/tenants/{tenant}/workflows/crons/{cron}", "workflow-cron:delete", CronEndpoints.Delete, Tenant, Cron),
+        Bearer("PATCH", "/api/v1/tenants/{tenant}/workflows/crons/{cron}", "workflow-cron:update", CronEndpoints.Update, Tenant, Cron),
+        Bearer("POST", "/api/v1/tenants/{tenant}/workflows/crons/{cron}", "workflow-cron:trigger", CronEndpoints.TriggerNow, Tenant, Cron),
         Bearer("GET", "/api/v1/tenants/{tenant}/workflows/scheduled", "workflow-scheduled:list", ScheduledEndpoints.List, Tenant),
         Bearer("POST", "/api/v1/tenants/{tenant}/workflows/{workflow}/scheduled", "scheduled-workflow-run:create", ScheduledEndpoints.Create, Tenant),
         Bearer("GET", "/api/v1/tenants/{tenant}/workflows/scheduled/{scheduled}", "workflow-scheduled:get", ScheduledEndpoints.Get, Tenant, Scheduled),
         Bearer("DELETE", "/api/v1/tenants/{tenant}/workflows/scheduled/{scheduled}", "workflow-scheduled:delete", ScheduledEndpoints.Delete, Tenant, Scheduled),
+        Bearer("POST", "/api/v1/tenants/{tenant}/workflows/scheduled/{scheduled}", "workflow-scheduled:trigger", ScheduledEndpoints.TriggerNow, Tenant, Scheduled),
 
         // Rate limits.
         Bearer("GET", "/api/v1/tenants/{tenant}/rate-limits", "rate-limit:list", RateLimitEndpoints.List, Tenant),
+        Bearer("DELETE", "/api/v1/tenants/{tenant}/rate-limits", "rate-limit:delete", RateLimitEndpoints.Delete, Tenant),
 
         // v0 resources refused by the populator: 400 {"message":"This endpoint is deprecated."}.
         Bearer("GET", "/api/v1/tenants/{tenant}/workflow-runs/{id}", "workflow-run:get", DeprecatedEndpoints.Unreachable, Tenant, Deprecated),

@@ -233,3 +233,24 @@ internal sealed class WireWorkerUpdate
 {
     public bool? IsPaused { get; init; }
 }
+
+/// <summary>WorkflowUpdateRequest: {"pause": {"action": "pause" | "unpause", ...}}.</summary>
+internal sealed class WireWorkflowUpdate
+{
+    public WirePauseRequest? Pause { get; init; }
+}
+
+/// <summary>PauseWorkflowRequest (both oneOf branches; only the action matters here).</summary>
+internal sealed class WirePauseRequest
+{
+    public string? Action { get; init; }
+}
+
+/// <summary>UpdateCronWorkflowTriggerRequest.</summary>
+internal sealed class WireCronUpdate
+{
+    public bool? Enabled { get; init; }
+}
+
+/// <summary>TriggerRunResult.</summary>
+internal sealed record WireTriggerRunResult(Guid ExternalId);

@@ -107,6 +107,45 @@ internal static class CronEndpoints
         return ApiResult.Empty(StatusCodes.Status204NoContent);
     }
 
+    public static ApiResult Update(ApiCall call)
+    {
+        WireCronUpdate body = call.Body(EmulatorJson.Context.WireCronUpdate);
+        if (body.Enabled is { } enabled)
+        {
+            call.Cron!.Enabled = enabled;
+            call.Cron.UpdatedAt = call.Now;
+        }
+
+        return ApiResult.Empty(StatusCodes.Status204NoContent);
+    }
+
+    /// <summary>Runs the cron's workflow now with its input and metadata.</summary>
+    public static ApiResult TriggerNow(ApiCall call)
+    {
+        CronRecord cron = call.Cron!;
+        return TriggerNow(call, cron.Workflow.Name, cron.InputJson, cron.AdditionalMetadata, cron.Priority);
+    }
+
+    public static ApiResult TriggerNow(ApiCall call, string workflowName, string inputJson,
+        IReadOnlyList<KeyValuePair<string, string>> metadata, int priority)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> kv in metadata)
+        {
+            map[kv.Key] = kv.Value;
+        }
+
+        try
+        {
+            RunRecord run = call.Runtime.Engine.Trigger(call.Tenant, workflowName, inputJson, map, priority, call.Now);
+            return ApiResult.Json(new WireTriggerRunResult(run.ExternalId), EmulatorJson.Context.WireTriggerRunResult);
+        }
+        catch (Engine.WorkflowNotFoundException e)
+        {
+            return ApiResult.Errors(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
     /// <summary>Workflows, workers, crons, scheduled and rate limits: limit &lt;= 0 is 50, offset &lt; 0 is 0.</summary>
     public static (long Offset, long Limit) ClassicPage(QueryBinder q)
     {

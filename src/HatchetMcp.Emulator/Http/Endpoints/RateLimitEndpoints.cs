@@ -47,4 +47,13 @@ internal static class RateLimitEndpoints
         return ApiResult.Json(new WireRateLimitList(Paging.Classic(offset, limit, matching.Count), rows),
             EmulatorJson.Context.WireRateLimitList);
     }
+
+    /// <summary>DELETE ?key=: the key is required; 204 whether or not it existed.</summary>
+    public static ApiResult Delete(ApiCall call)
+    {
+        string key = call.Query.String("key") ??
+                     throw new BindingException("Invalid format for parameter key: query parameter 'key' is required");
+        call.Tenant.RemoveRateLimit(key);
+        return ApiResult.Empty(Microsoft.AspNetCore.Http.StatusCodes.Status204NoContent);
+    }
 }

@@ -101,6 +101,13 @@ internal static class ScheduledEndpoints
         return ApiResult.Json(Scheduled(scheduled), EmulatorJson.Context.WireScheduled);
     }
 
+    /// <summary>Runs the scheduled workflow now with its input and metadata.</summary>
+    public static ApiResult TriggerNow(ApiCall call)
+    {
+        ScheduledRecord s = call.Scheduled!;
+        return CronEndpoints.TriggerNow(call, s.Workflow.Name, s.InputJson, s.AdditionalMetadata, s.Priority);
+    }
+
     public static ApiResult Delete(ApiCall call)
     {
         ScheduledRecord scheduled = call.Scheduled!;

@@ -65,6 +65,30 @@ internal static class WorkflowEndpoints
         return ApiResult.Json(Workflow(workflow, withVersions: true), EmulatorJson.Context.WireWorkflow);
     }
 
+    /// <summary>Pause or unpause: answers the workflow as workflow get does.</summary>
+    public static ApiResult Update(ApiCall call)
+    {
+        WireWorkflowUpdate body = call.Body(EmulatorJson.Context.WireWorkflowUpdate);
+        WorkflowDefinition workflow = call.Workflow!;
+        switch (body.Pause?.Action)
+        {
+            case "pause":
+                workflow.IsPaused = true;
+                workflow.UpdatedAt = call.Now;
+                break;
+            case "unpause":
+                workflow.IsPaused = false;
+                workflow.UpdatedAt = call.Now;
+                break;
+            case null:
+                break;
+            default:
+                return ApiResult.Errors(StatusCodes.Status400BadRequest, $"invalid pause action: {body.Pause.Action}");
+        }
+
+        return ApiResult.Json(Workflow(workflow, withVersions: true), EmulatorJson.Context.WireWorkflow);
+    }
+
     public static ApiResult Version(ApiCall call)
     {
         WorkflowDefinition workflow = call.Workflow!;
