@@ -16,7 +16,7 @@ internal static class HookEndpoints
         app.MapGet("/_emulator/requests", (RequestDelegate)(http =>
         {
             var rows = hooks.Requests.Select(r => new WireRecordedRequest(r.Method, r.Path, r.Query, r.Status, r.At)).ToList();
-            return ApiResult.Json(new WireRecordedRequests(rows), EmulatorJsonContext.Default.WireRecordedRequests).WriteAsync(http);
+            return ApiResult.Json(new WireRecordedRequests(rows), EmulatorJson.Context.WireRecordedRequests).WriteAsync(http);
         }));
 
         app.MapDelete("/_emulator/requests", (RequestDelegate)(http =>
@@ -30,7 +30,7 @@ internal static class HookEndpoints
             ApiResult result;
             try
             {
-                WireFaultRequest? body = await http.Request.ReadFromJsonAsync(EmulatorJsonContext.Default.WireFaultRequest, http.RequestAborted).ConfigureAwait(false);
+                WireFaultRequest? body = await http.Request.ReadFromJsonAsync(EmulatorJson.Context.WireFaultRequest, http.RequestAborted).ConfigureAwait(false);
                 result = body is null ? Bad("body required") : Inject(hooks, body);
             }
             catch (System.Text.Json.JsonException)
@@ -69,7 +69,7 @@ internal static class HookEndpoints
                     now = runtime.AdvanceLocked();
                 }
 
-                result = ApiResult.Json(new WireTimeAdvanced(now), EmulatorJsonContext.Default.WireTimeAdvanced);
+                result = ApiResult.Json(new WireTimeAdvanced(now), EmulatorJson.Context.WireTimeAdvanced);
             }
 
             return result.WriteAsync(http);
@@ -77,7 +77,7 @@ internal static class HookEndpoints
 
         app.MapGet("/_emulator/facts", (RequestDelegate)(http =>
             runtime.Facts is { } facts
-                ? ApiResult.Json(facts, EmulatorJsonContext.Default.ScenarioFacts).WriteAsync(http)
+                ? ApiResult.Json(facts, EmulatorJson.Context.ScenarioFacts).WriteAsync(http)
                 : ApiResult.Message(StatusCodes.Status503ServiceUnavailable, "starting").WriteAsync(http)));
     }
 
