@@ -6,7 +6,7 @@ namespace HatchetMcp.Emulator.Engine;
 public enum AttemptOutcome { Succeeded, Failed, TimedOut }
 
 /// <summary>The planned course of one attempt: when it ends, how, and with which error.</summary>
-public sealed record AttemptPlan(AttemptOutcome Outcome, DateTimeOffset EndsAt, ErrorSignature? Error, TimeSpan PlannedDuration);
+public readonly record struct AttemptPlan(AttemptOutcome Outcome, DateTimeOffset EndsAt, ErrorSignature? Error, TimeSpan PlannedDuration);
 
 /// <summary>
 /// Draws an attempt's duration and outcome from (tenant seed, task id, retry count) only, so the engine and the log

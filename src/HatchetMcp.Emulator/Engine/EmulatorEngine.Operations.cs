@@ -63,7 +63,7 @@ public sealed partial class EmulatorEngine
     {
         AdvanceTo(now);
         var ids = externalIds.ToArray();
-        Push(new AgendaItem { Kind = AgendaKind.ApplyCancel, Tenant = tenant, Ids = ids }, Now + OperationDelay);
+        Push(new AgendaItem(AgendaKind.ApplyCancel, tenant, Ids: ids), Now + OperationDelay);
         return ids;
     }
 
@@ -101,7 +101,7 @@ public sealed partial class EmulatorEngine
         for (var i = 0; i < accepted.Count; i += ReplayBatchSize)
         {
             var batch = accepted.GetRange(i, Math.Min(ReplayBatchSize, accepted.Count - i));
-            Push(new AgendaItem { Kind = AgendaKind.ApplyReplay, Tenant = tenant, Tasks = batch },
+            Push(new AgendaItem(AgendaKind.ApplyReplay, tenant, Tasks: batch),
                 Now + OperationDelay + ReplayBatchInterval * (i / ReplayBatchSize));
         }
         return accepted.ConvertAll(t => t.ExternalId);

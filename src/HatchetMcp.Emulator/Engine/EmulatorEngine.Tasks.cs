@@ -33,6 +33,7 @@ public sealed partial class EmulatorEngine
             ParentTaskExternalId = parentTask,
             TriggeringEventExternalId = triggeringEvent,
         };
+        run.Tasks.Capacity = version.Steps.Count;
         foreach (var step in version.Steps)
         {
             if (step.Parents.Count == 0) run.Tasks.Add(NewTask(run, step, at));
@@ -153,7 +154,7 @@ public sealed partial class EmulatorEngine
         AddEvent(task, V1TaskEventType.ASSIGNED, MsgAssigned);
         task.Run.RecomputeStatus();
         var latency = TimeSpan.FromMilliseconds(5 + 45 * AttemptPlanner.Unit(task, task.RetryCount, AttemptPlanner.SaltStart));
-        Push(new AgendaItem { Kind = AgendaKind.Start, Tenant = task.Run.Tenant, Task = task, Generation = task.Generation }, Now + latency);
+        Push(new AgendaItem(AgendaKind.Start, task.Run.Tenant, Task: task, Generation: task.Generation), Now + latency);
     }
 
     private void Start(TaskRecord task)
@@ -161,7 +162,7 @@ public sealed partial class EmulatorEngine
         task.StartedAt = Now;
         AddEvent(task, V1TaskEventType.STARTED, MsgStarted);
         var plan = AttemptPlanner.Plan(task, task.RetryCount, Now);
-        Push(new AgendaItem { Kind = AgendaKind.Finish, Tenant = task.Run.Tenant, Task = task, Generation = task.Generation, Plan = plan }, plan.EndsAt);
+        Push(new AgendaItem(AgendaKind.Finish, task.Run.Tenant, Task: task, Generation: task.Generation, Plan: plan), plan.EndsAt);
     }
 
     private void ReleaseSlot(TaskRecord task)
@@ -205,7 +206,7 @@ public sealed partial class EmulatorEngine
             task.Run.RecomputeStatus();
             var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, task.RetryCount - 1))) *
                           (0.75 + 0.5 * AttemptPlanner.Unit(task, task.RetryCount, AttemptPlanner.SaltBackoff));
-            Push(new AgendaItem { Kind = AgendaKind.Requeue, Tenant = task.Run.Tenant, Task = task, Generation = task.Generation }, Now + backoff);
+            Push(new AgendaItem(AgendaKind.Requeue, task.Run.Tenant, Task: task, Generation: task.Generation), Now + backoff);
             return;
         }
 

@@ -21,6 +21,9 @@ public sealed partial class EmulatorEngine
     private readonly Dictionary<CronRecord, DateTimeOffset> _cronNext = [];
     private readonly DateTimeOffset _start;
     private long _seq;
+    private long _lastBeatTicks = long.MinValue;
+    private long _lastRateLimitRefreshTicks = long.MinValue;
+    private int _lastWorkerCount;
 
     public EmulatorEngine(EmulatorStore store, DateTimeOffset start)
     {
@@ -125,7 +128,7 @@ public sealed partial class EmulatorEngine
         if (at < Now) at = Now;
         if (QueuesOf(tenant).PendingDispatches.Add(at.UtcTicks))
         {
-            Push(new AgendaItem { Kind = AgendaKind.Dispatch, Tenant = tenant }, at);
+            Push(new AgendaItem(AgendaKind.Dispatch, tenant), at);
         }
     }
 
@@ -141,7 +144,7 @@ public sealed partial class EmulatorEngine
                 if (item.Task!.Generation == item.Generation) Start(item.Task);
                 break;
             case AgendaKind.Finish:
-                if (item.Task!.Generation == item.Generation) Finish(item.Task, item.Plan!);
+                if (item.Task!.Generation == item.Generation) Finish(item.Task, item.Plan);
                 break;
             case AgendaKind.Requeue:
                 if (item.Task!.Generation == item.Generation)
@@ -163,6 +166,11 @@ public sealed partial class EmulatorEngine
     private void RefreshHeartbeats(DateTimeOffset now)
     {
         var beat = new DateTimeOffset(now.UtcTicks - now.UtcTicks % (4 * TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var workerCount = 0;
+        foreach (var tenant in Store.TenantList) workerCount += tenant.Workers.Count;
+        if (beat.UtcTicks == _lastBeatTicks && workerCount == _lastWorkerCount) return; // nothing new since the last beat
+        _lastBeatTicks = beat.UtcTicks;
+        _lastWorkerCount = workerCount;
         foreach (var tenant in Store.TenantList)
         {
             var workers = tenant.Workers;
@@ -178,6 +186,9 @@ public sealed partial class EmulatorEngine
 
     private void RefreshRateLimits(DateTimeOffset now)
     {
+        var second = now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond;
+        if (second == _lastRateLimitRefreshTicks) return; // the shortest window is one second
+        _lastRateLimitRefreshTicks = second;
         foreach (var tenant in Store.TenantList)
         {
             var limits = tenant.RateLimits;

@@ -36,13 +36,13 @@ public static class TaskLogs
     private static bool IsAttemptEnd(V1TaskEventType type) => type is V1TaskEventType.FINISHED or V1TaskEventType.FAILED
         or V1TaskEventType.TIMED_OUT or V1TaskEventType.RETRYING or V1TaskEventType.CANCELLED or V1TaskEventType.RETRIED_BY_USER;
 
-    private static void AddAttempt(List<LogLineRecord> lines, TaskRecord task, TaskEventRecord started, TaskEventRecord? end, DateTimeOffset now)
+    private static void AddAttempt(List<LogLineRecord> lines, TaskRecord task, TaskEventRecord started, TaskEventRecord? ended, DateTimeOffset now)
     {
         var retry = started.RetryCount;
         var script = task.Step.Script;
         var start = started.Timestamp;
         var plan = AttemptPlanner.Plan(task, retry, start);
-        var stop = end?.Timestamp ?? plan.EndsAt;
+        var stop = ended?.Timestamp ?? plan.EndsAt;
         if (stop - start < 10 * Ms) stop = start + 10 * Ms;
         var span = stop - start;
         var name = task.Step.ReadableId;
@@ -73,7 +73,7 @@ public static class TaskLogs
         {
             Line(start + span / 2, V1LogLineLevel.WARN, $"{name} is taking longer than expected ({(int)(span / 2).TotalSeconds}s elapsed)");
         }
-        if (end is null) return;
+        if (ended is not { } end) return;
 
         switch (end.Type)
         {

@@ -21,7 +21,7 @@ public sealed class RunRecord
     public Guid? TriggeringEventExternalId { get; init; }
 
     /// <summary>Tasks created so far, in creation order (a DAG creates children when their parents complete).</summary>
-    public List<TaskRecord> Tasks { get; } = new(1);
+    public List<TaskRecord> Tasks { get; } = [];
 
     /// <summary>Stored status, kept up to date by <see cref="RecomputeStatus"/> (DAG rule of server-behaviour.md §4).</summary>
     public V1TaskStatus Status { get; set; } = V1TaskStatus.QUEUED;

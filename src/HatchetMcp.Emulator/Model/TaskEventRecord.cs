@@ -1,7 +1,10 @@
 namespace HatchetMcp.Emulator.Model;
 
-/// <summary>One V1TaskEvent of a task.</summary>
-public sealed class TaskEventRecord
+/// <summary>
+/// One V1TaskEvent of a task. A struct stored inline in the task's list: a large seeded tenant holds about a million
+/// events, and as separate objects they would dominate garbage-collection time.
+/// </summary>
+public readonly struct TaskEventRecord
 {
     /// <summary>Tenant-wide increasing id (V1TaskEvent.id).</summary>
     public required long Id { get; init; }
