@@ -295,7 +295,7 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
                 await using (stream.ConfigureAwait(false))
                 {
                     var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
-                    return value ?? throw _errors.InvalidBody($"{(int)response.StatusCode} {method} {resource.Kind}", null);
+                    return value ?? throw _errors.InvalidBody($"{(int)response.StatusCode} to {method} {StripQuery(pathAndQuery)}", null);
                 }
             }
             catch (JsonException invalid)

@@ -104,10 +104,21 @@ internal static class HatchetSettingsReader
         return fromToken;
     }
 
-    /// <summary>Absolute http(s), no query, fragment or user info; trailing slashes removed (paths are appended).</summary>
+    /// <summary>
+    /// Absolute http(s), no query, fragment or user info; trailing slashes removed (paths are appended). A trailing
+    /// "/api" or "/api/v1" is dropped too: the client's paths start with /api/v1, and people often copy the API URL.
+    /// </summary>
     internal static Uri? ParseBase(string value)
     {
         var trimmed = value.Trim().TrimEnd('/');
+        foreach (var suffix in (string[])["/api/v1", "/api"])
+        {
+            if (trimmed.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                trimmed = trimmed[..^suffix.Length].TrimEnd('/');
+                break;
+            }
+        }
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)) return null;
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) return null;
         if (uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0 || uri.Host.Length == 0) return null;

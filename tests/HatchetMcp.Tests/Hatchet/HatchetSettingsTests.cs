@@ -136,6 +136,18 @@ public sealed class HatchetSettingsTests
     }
 
     [Theory]
+    [InlineData("https://hatchet.example/api")]
+    [InlineData("https://hatchet.example/api/v1/")]
+    [InlineData("https://hatchet.example/API/V1")]
+    public void A_base_url_copied_with_the_api_path_is_trimmed_to_the_server_root(string value)
+    {
+        var result = Read(Token(), (HatchetEnvironmentVariables.ApiBase, value));
+
+        Assert.True(result.IsSuccess, result.Error);
+        Assert.Equal("https://hatchet.example/", result.Settings!.ApiBase.AbsoluteUri);
+    }
+
+    [Theory]
     [InlineData("ftp://hatchet.example")]
     [InlineData("localhost:8080")]
     [InlineData("/relative/path")]
