@@ -204,7 +204,7 @@ internal static class RealisticScenario
         }
         Cron(t, shop.NightlyCleanup, "nightly-cleanup", "0 3 * * *", WorkflowTriggerMethod.DEFAULT, shop.NightlyCleanup.CreatedAt, "{\"olderThanDays\":30}");
         Cron(t, shop.GenerateReport, "daily-sales-report", "0 6 * * *", WorkflowTriggerMethod.API, now - TimeSpan.FromDays(10), "{\"reportType\":\"sales\",\"period\":\"daily\"}");
-        Cron(t, shop.WebhookDispatch, "partner-heartbeat", "*/30 * * * *", WorkflowTriggerMethod.API, now - TimeSpan.FromDays(7), "{\"endpoint\":\"https://hooks.partner-api.example/v2/events\",\"eventType\":\"heartbeat\"}");
+        Cron(t, shop.WebhookDispatch, "partner-heartbeat", "15 */2 * * *", WorkflowTriggerMethod.API, now - TimeSpan.FromDays(7), "{\"endpoint\":\"https://hooks.partner-api.example/v2/events\",\"eventType\":\"heartbeat\"}");
         Cron(t, shop.SendEmail, "weekly-digest", "0 9 * * 1", WorkflowTriggerMethod.API, now - TimeSpan.FromDays(12), "{\"template\":\"weekly-digest\"}", enabled: false);
         Cron(ml.Tenant, ml.TrainModel, "retrain-every-6h", "0 */6 * * *", WorkflowTriggerMethod.API, now - TimeSpan.FromDays(5), "{\"dataset\":\"reviews-latest\",\"epochs\":3}");
 

@@ -18,7 +18,8 @@ public static class ScenarioSeeder
 
     /// <summary>
     /// "realistic": two tenants, 48 hours of history (about <paramref name="scale"/> runs in the default tenant, never
-    /// fewer than the couple of dozen the story needs). "empty": the same workflows, workers and rate limits, no runs,
+    /// fewer than the ~60 the story needs: its
+    /// crons, schedules, stuck run, report backlog and sample runs). "empty": the same workflows, workers and rate limits, no runs,
     /// crons, schedules or events. Throws <see cref="ArgumentException"/> for an unknown name or a negative scale.
     /// <see cref="ScenarioFacts.OtherTenantToken"/> is left empty for the host to fill.
     /// </summary>
