@@ -32,7 +32,7 @@ internal static class CommandLine
             case "emulator":
             {
                 using var signal = new ShutdownSignal();
-                return await Emulator.EmulatorCli.RunAsync(verbArgs, stdout, stderr, signal.Token).ConfigureAwait(false);
+                return await EmulatorCommand.RunAsync(verbArgs, stdout, stderr, signal.Token).ConfigureAwait(false);
             }
 
             case "demo":
