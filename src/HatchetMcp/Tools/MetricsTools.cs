@@ -96,7 +96,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
                 string.Join(", ", StatusOrder.Select(s => $"{counts[s].ToString("N0", CultureInfo.InvariantCulture)} {s}")) +
                 (onWorker is not null ? $" (running: {onWorker} on a worker, {evicted ?? 0} evicted)" : string.Empty) + ".",
                 failureRate is { } rate
-                    ? $"Failure rate: {rate.ToString("P1", CultureInfo.InvariantCulture)} of {finished.ToString("N0", CultureInfo.InvariantCulture)} finished tasks."
+                    ? $"Failure rate: {(rate * 100).ToString("0.0", CultureInfo.InvariantCulture)}% of {finished.ToString("N0", CultureInfo.InvariantCulture)} finished tasks."
                     : "Failure rate: no finished tasks in the window.",
                 depths.Count == 0
                     ? "Queues now: empty."

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace HatchetMcp.Tests.Tools;
+
+/// <summary>Source-generated JSON for test helpers (reflection is off in this project, as under Native AOT).</summary>
+[JsonSerializable(typeof(string))]
+internal sealed partial class TestJson : JsonSerializerContext;
