@@ -36,6 +36,20 @@ internal static class ContractDepartures
             Exempts: (operation, response) =>
                 response.Status == 404 && !ContractSchemas.Declares(operation, 404) && response.IsMessageBody()),
 
+        new(DepartureId.BearerRefusedOffTenantRoutes, "§1.2, §1.4",
+            "An API token only authenticates on tenant-scoped routes; cookie-only and tenantless routes (users/current, " +
+            "meta/integrations, POST /tenants, dags/tasks) answer 403 {\"message\":\"Please provide valid credentials\"} " +
+            "even where the operation declares no 403.",
+            Exempts: (operation, response) =>
+                response.Status == 403 && !ContractSchemas.Declares(operation, 403) && response.IsMessageBody("Please provide valid credentials")),
+
+        new(DepartureId.TokenManagementRefused401, "§1.2",
+            "api-token:list/create/update:revoke refuse bearer tokens with 401 {\"message\":\"Not authorized to perform this " +
+            "operation\"}, a status those operations do not declare.",
+            Exempts: (operation, response) =>
+                response.Status == 401 && operation.OperationId.StartsWith("api-token:", StringComparison.Ordinal) &&
+                !ContractSchemas.Declares(operation, 401) && response.IsMessageBody("Not authorized to perform this operation")),
+
         new(DepartureId.TriggerReturnOnlyIdSendsNilSlices, "§1.7, §5.8",
             "Trigger with return_only_id answers `shape`, `taskEvents` and `tasks` as null (Go nil slices) and " +
             "run.status \"\", although V1WorkflowRunDetails requires arrays and a V1TaskStatus.",
@@ -95,6 +109,8 @@ internal static class DepartureId
     public const string InternalErrorsAre500Message = nameof(InternalErrorsAre500Message);
     public const string NotFoundOutsideContract = nameof(NotFoundOutsideContract);
     public const string TriggerReturnOnlyIdSendsNilSlices = nameof(TriggerReturnOnlyIdSendsNilSlices);
+    public const string BearerRefusedOffTenantRoutes = nameof(BearerRefusedOffTenantRoutes);
+    public const string TokenManagementRefused401 = nameof(TokenManagementRefused401);
     public const string RunDetailsSendZeroTimes = nameof(RunDetailsSendZeroTimes);
     public const string IncludePayloadsDefaultsFalse = nameof(IncludePayloadsDefaultsFalse);
     public const string RunRowsAreTypedDag = nameof(RunRowsAreTypedDag);

@@ -26,9 +26,10 @@ public sealed class ContractSessionTests
         Assert.True(problems.Count == 0, $"{problems.Count} problem(s) in {verdicts.Count} answers:\n" + string.Join("\n", problems));
         var operations = verdicts.Select(v => v.Operation!.OperationId).Distinct().Count();
         Assert.True(operations >= 35, $"the session covered only {operations} operations");
-        var conforming = verdicts.Count(v => v.FollowedDeparture is null);
-        var departures = verdicts.Where(v => v.FollowedDeparture is not null).GroupBy(v => v.FollowedDeparture!.Id).ToDictionary(g => g.Key, g => g.Count());
-        Assert.True(conforming * 4 >= verdicts.Count * 3, $"only {conforming} of {verdicts.Count} answers validated against their schema; departures: {string.Join(", ", departures)}; operations {operations}");
+        // Success bodies are checked against their schemas; only the trigger's nil-slice answer is excused among them.
+        var excusedSuccesses = verdicts.Where(v => v.Response.Status < 300 && v.FollowedDeparture is not null).ToList();
+        Assert.All(excusedSuccesses, v => Assert.Equal(DepartureId.TriggerReturnOnlyIdSendsNilSlices, v.FollowedDeparture!.Id));
+        Assert.True(verdicts.Count(v => v.Response.Status < 300 && v.FollowedDeparture is null) >= 70, "the session validated too few success bodies");
     }
 
     [Fact]
@@ -193,6 +194,70 @@ public sealed class ContractSessionTests
             ["filter"] = new JsonObject { ["since"] = since.ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
         }, 500);
 
+        // Remaining served routes: lookups, pauses, triggers of crons and schedules, unauthenticated and refused routes.
+        await s.Get($"/api/v1/stable/tenants/{t}/workflow-runs/external-ids?since={Wire.Time(since)}", 200);
+        await s.Get($"/api/v1/stable/tenants/{t}/workflow-runs/display-names?external_ids={facts.SampleDagRunId}&external_ids={facts.SampleSingleTaskRunId}", 200);
+        await s.Send(HttpMethod.Patch, Routes.Worker(facts.SaturatedWorkerId), new JsonObject { ["isPaused"] = true }, 200);
+        await s.Send(HttpMethod.Patch, Routes.Worker(facts.SaturatedWorkerId), new JsonObject { ["isPaused"] = false }, 200);
+        await s.Send(HttpMethod.Patch, Routes.Workflow(workflowId), new JsonObject
+        {
+            ["pause"] = new JsonObject { ["action"] = "pause", ["pausedWorkflowCronRunQueueBehavior"] = "QUEUE", ["pausedWorkflowScheduledRunQueueBehavior"] = "QUEUE", ["pausedWorkflowQueueTTL"] = "1h" },
+        }, 200);
+        await s.Send(HttpMethod.Patch, Routes.Workflow(workflowId), new JsonObject { ["pause"] = new JsonObject { ["action"] = "unpause" } }, 200);
+        if (crons.Count > 0)
+        {
+            await s.Send(HttpMethod.Patch, Routes.Cron(t, Wire.Id(crons[0])), new JsonObject { ["enabled"] = true }, 204);
+            await s.Send(HttpMethod.Post, Routes.Cron(t, Wire.Id(crons[0])), new JsonObject(), 200);
+        }
+
+        if (scheduledRows.Count > 0)
+        {
+            await s.Send(HttpMethod.Post, Routes.ScheduledRun(t, Wire.Id(scheduledRows[0])), new JsonObject(), 200);
+        }
+
+        await s.Get("/api/v1/version", 200, Credential.None);
+        await s.Get("/api/v1/meta", 200, Credential.None);
+        await s.Get("/api/ready", 200, Credential.None);
+        await s.Get("/api/live", 200, Credential.None);
+        await s.Get("/api/v1/users/current", 403);
+        await s.Get("/api/v1/users/memberships", 403);
+        await s.Get("/api/v1/users/invites", 403);
+        await s.Get("/api/v1/meta/integrations", 403);
+        await s.Send(HttpMethod.Post, "/api/v1/tenants", new JsonObject { ["name"] = "x", ["slug"] = "x" }, 403);
+        await s.Get($"/api/v1/stable/dags/tasks?dag_ids={facts.SampleDagRunId}&tenant={t}", 403);
+        await s.Get($"/api/v1/tenants/{t}/api-tokens", 401);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/api-tokens", new JsonObject { ["name"] = "x" }, 401);
+
+        // Deprecated routes (§5.14): populator-deprecated v0 resources and deprecated v0 operations.
+        var anyId = Guid.NewGuid();
+        foreach (var path in new[]
+        {
+            $"/api/v1/tenants/{t}/workflow-runs/{facts.SampleDagRunId}", $"/api/v1/tenants/{t}/workflow-runs/{facts.SampleDagRunId}/input",
+            $"/api/v1/tenants/{t}/workflow-runs/{facts.SampleDagRunId}/step-run-events", $"/api/v1/tenants/{t}/step-runs/{anyId}",
+            $"/api/v1/tenants/{t}/step-runs/{anyId}/schema", $"/api/v1/step-runs/{anyId}/events", $"/api/v1/step-runs/{anyId}/archives",
+            $"/api/v1/webhook-workers/{anyId}/requests",
+        })
+        {
+            await s.Get(path, 400);
+        }
+
+        await s.Send(HttpMethod.Delete, $"/api/v1/webhook-workers/{anyId}", null, 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/step-runs/{anyId}/cancel", new JsonObject(), 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/step-runs/{anyId}/rerun", new JsonObject { ["input"] = new JsonObject() }, 400);
+        await s.Get($"/api/v1/tenants/{t}/workflows/runs", 400);
+        await s.Get($"/api/v1/tenants/{t}/workflows/runs/metrics", 400);
+        await s.Get($"/api/v1/tenants/{t}/events/keys", 400);
+        await s.Get($"/api/v1/tenants/{t}/webhook-workers", 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/webhook-workers", new JsonObject { ["name"] = "w", ["url"] = "http://x" }, 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/events", new JsonObject { ["key"] = "k", ["data"] = new JsonObject() }, 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/events/bulk", new JsonObject { ["events"] = new JsonArray() }, 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/events/replay", new JsonObject { ["eventIds"] = new JsonArray() }, 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/events/cancel", new JsonObject { ["eventIds"] = new JsonArray() }, 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/tenants/{t}/workflow-runs/replay", new JsonObject { ["workflowRunIds"] = new JsonArray() }, 400);
+        await s.Send(HttpMethod.Post, $"/api/v1/workflows/{workflowId}/trigger", new JsonObject { ["input"] = new JsonObject() }, 400);
+        await s.Get($"/api/v1/tenants/{t}/workflows/{workflowId}/worker-count", 500);
+        await s.Send(HttpMethod.Delete, Routes.RateLimits(t, $"?key={Wire.Q(facts.NearlyExhaustedRateLimitKey)}"), null, 204);
+
         // Error cases.
         await s.Get("/api/v1/tenants/not-a-uuid", 400);
         await s.Get(Routes.Tenant(Guid.NewGuid()), 404);
@@ -224,6 +289,8 @@ public sealed class ContractSessionTests
         public async Task<ApiResponse> Post(string path, JsonNode body, int expected) => Note(await api.PostAsync(path, body), expected);
 
         public async Task<ApiResponse> Delete(string path, int expected) => Note(await api.DeleteAsync(path), expected);
+
+        public async Task<ApiResponse> Send(HttpMethod method, string path, JsonNode? body, int expected) => Note(await api.SendAsync(method, path, body), expected);
 
         private ApiResponse Note(ApiResponse response, int expected)
         {

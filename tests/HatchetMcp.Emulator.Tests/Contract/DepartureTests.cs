@@ -75,6 +75,30 @@ public sealed class DepartureTests(SharedEmulator shared)
     }
 
     [Fact]
+    [ProvesDeparture(DepartureId.BearerRefusedOffTenantRoutes)]
+    public async Task A_valid_token_on_a_cookie_only_route_answers_an_undeclared_403()
+    {
+        const string path = "/api/v1/users/current";
+        var response = await host.Api.GetAsync(path);
+
+        Assert.Equal(403, response.Status);
+        Assert.Equal("Please provide valid credentials", response.Message);
+        Assert.False(ContractSchemas.Declares(ContractSpec.Shared.FindRequired("GET", path), 403));
+    }
+
+    [Fact]
+    [ProvesDeparture(DepartureId.TokenManagementRefused401)]
+    public async Task A_token_listing_tokens_answers_an_undeclared_401()
+    {
+        var path = $"/api/v1/tenants/{host.Tenant}/api-tokens";
+        var response = await host.Api.GetAsync(path);
+
+        Assert.Equal(401, response.Status);
+        Assert.Equal("Not authorized to perform this operation", response.Message);
+        Assert.False(ContractSchemas.Declares(ContractSpec.Shared.FindRequired("GET", path), 401));
+    }
+
+    [Fact]
     [ProvesDeparture(DepartureId.TriggerReturnOnlyIdSendsNilSlices)]
     public async Task Trigger_with_return_only_id_answers_null_slices_and_an_empty_status()
     {
