@@ -103,6 +103,20 @@ public sealed class AuthenticationTests(SharedEmulator shared)
         }
     }
 
+    [Fact]
+    public async Task Another_tenants_event_or_cron_under_this_tenants_path_answers_403_not_authorized_to_access_this_resource()
+    {
+        var other = Credential.Bearer(host.Facts.OtherTenantToken);
+        var theirEvent = Wire.Id((await host.Api.GetAsync(Routes.Events(host.Facts.OtherTenantId, $"?since={Wire.Time(host.LongAgo)}&limit=1"), other)).Expect(200).Rows[0]);
+        var theirCron = Wire.Id((await host.Api.GetAsync(Routes.Crons(host.Facts.OtherTenantId, "?limit=1"), other)).Expect(200).Rows[0]);
+
+        foreach (var path in new[] { Routes.Event(host.Tenant, theirEvent), Routes.Cron(host.Tenant, theirCron) })
+        {
+            var response = await host.Api.GetAsync(path);
+            Assert.True(response.Status == 403 && response.Message == "not authorized to access this resource", $"{response}: {response.Body}");
+        }
+    }
+
     [Theory]
     [InlineData("/api/v1/tenants/not-a-uuid", "invalid tenant id")]
     [InlineData("/api/v1/stable/tasks/1234", "invalid task id")]

@@ -35,6 +35,52 @@ public sealed class ScheduleTests(SharedEmulator shared)
     }
 
     [Fact]
+    public async Task A_cron_needs_a_name_and_a_new_name_expression_pair()
+    {
+        await using var own = await EmulatorHost.StartAsync(scale: 30);
+        JsonObject Body(string name) => new() { ["input"] = new JsonObject(), ["additionalMetadata"] = new JsonObject(), ["cronName"] = name, ["cronExpression"] = "15 * * * *" };
+
+        var unnamed = await own.Api.PostAsync(Routes.CreateCron(own.Tenant, own.Facts.DagWorkflowName), Body(""));
+        var first = await own.Api.PostAsync(Routes.CreateCron(own.Tenant, own.Facts.DagWorkflowName), Body("hourly"));
+        var again = await own.Api.PostAsync(Routes.CreateCron(own.Tenant, own.Facts.DagWorkflowName), Body("hourly"));
+
+        Assert.Equal(400, unnamed.Status);
+        Assert.Equal("cron name is required", unnamed.ErrorDescription);
+        Assert.Equal(200, first.Status);
+        Assert.Equal(400, again.Status);
+        Assert.Equal("cron trigger with that name-expression pair already exists", again.ErrorDescription);
+    }
+
+    [Fact]
+    public async Task A_cron_can_be_disabled_and_triggered_now()
+    {
+        await using var own = await EmulatorHost.StartAsync(scale: 30);
+        var cron = Wire.Id((await own.Api.GetAsync(Routes.Crons(own.Tenant))).Expect(200).Rows[0]);
+
+        var patched = await own.Api.PatchAsync(Routes.Cron(own.Tenant, cron), new JsonObject { ["enabled"] = false });
+        var got = (await own.Api.GetAsync(Routes.Cron(own.Tenant, cron))).Expect(200).Object;
+        var triggered = (await own.Api.PostAsync(Routes.Cron(own.Tenant, cron), new JsonObject())).Expect(200).Object;
+        var run = await own.Api.GetAsync(Routes.Run(Guid.Parse(Wire.Str(triggered["externalId"]))));
+
+        Assert.Equal(204, patched.Status);
+        Assert.False(Wire.Bool(got["enabled"]));
+        Assert.Equal(200, run.Status);
+        Assert.Equal(Wire.Str(got["workflowName"]), Wire.Str(run.Object["run"]!["displayName"]).Split('-')[..^1].Aggregate((a, b) => a + "-" + b));
+    }
+
+    [Fact]
+    public async Task A_schedule_for_an_unknown_workflow_answers_400()
+    {
+        var response = await host.Api.PostAsync(Routes.CreateScheduled(host.Tenant, "no-such-workflow"), new JsonObject
+        {
+            ["input"] = new JsonObject(), ["additionalMetadata"] = new JsonObject(), ["triggerAt"] = "2030-01-01T00:00:00Z",
+        });
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("workflow not found", response.ErrorDescription);
+    }
+
+    [Fact]
     public async Task A_cron_for_an_unknown_workflow_answers_400()
     {
         var response = await host.Api.PostAsync(Routes.CreateCron(host.Tenant, "no-such-workflow"), new JsonObject

@@ -120,6 +120,26 @@ public sealed class RunListTests(SharedEmulator shared)
     }
 
     [Fact]
+    public async Task Several_metadata_pairs_match_any_pair_by_default_and_all_pairs_with_and()
+    {
+        var rows = await RowsAsync(false, "&limit=300");
+        var first = rows.Select(r => r["additionalMetadata"] as JsonObject).First(m => m is { Count: >= 2 })!;
+        var pairA = first.ElementAt(0);
+        var pairB = rows.Select(r => r["additionalMetadata"] as JsonObject ?? [])
+            .SelectMany(m => m).First(kv => kv.Key != pairA.Key && !(first.ContainsKey(kv.Key) && first[kv.Key]!.ToString() == kv.Value!.ToString()));
+        var query = $"&additional_metadata={Wire.Q($"{pairA.Key}:{pairA.Value}")}&additional_metadata={Wire.Q($"{pairB.Key}:{pairB.Value}")}&limit=1000";
+        bool Has(JsonObject r, KeyValuePair<string, JsonNode?> kv) => r["additionalMetadata"]?[kv.Key]?.ToString() == kv.Value!.ToString();
+
+        var any = await RowsAsync(false, query);
+        var all = await RowsAsync(false, query + "&additional_metadata_operator=AND");
+
+        Assert.All(any, r => Assert.True(Has(r, pairA) || Has(r, pairB)));
+        Assert.Contains(any, r => Has(r, pairA) && !Has(r, pairB));
+        Assert.All(all, r => Assert.True(Has(r, pairA) && Has(r, pairB)));
+        Assert.True(all.Count < any.Count);
+    }
+
+    [Fact]
     public async Task The_worker_filter_applies_only_to_task_rows()
     {
         var allTasks = await RowsAsync(true, "&limit=5000");
