@@ -189,8 +189,9 @@ public sealed partial class EmulatorEngine
         }
         foreach (var task in reset)
         {
+            // A replayed task waits for parents that are running again (replayed with it); otherwise it is queued now.
             var run = task.Run;
-            if (task.Step.Parents.TrueForAll(p => run.FindTask(p)?.Status == V1TaskStatus.COMPLETED)) Enqueue(task);
+            if (task.Step.Parents.TrueForAll(p => run.FindTask(p) is not { } parent || parent.Status.IsFinal())) Enqueue(task);
         }
         foreach (var run in reset.Select(t => t.Run).Distinct())
         {

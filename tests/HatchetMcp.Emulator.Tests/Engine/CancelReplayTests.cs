@@ -79,6 +79,17 @@ public sealed class CancelReplayTests
         s.Engine.AdvanceTo(Now + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(0.31));
         Assert.Equal(V1TaskStatus.RUNNING, run.Status); // the DAG row becomes RUNNING
         Assert.All(run.Tasks, t => Assert.Contains(t.Events, e => e.Type == V1TaskEventType.RETRIED_BY_USER));
+
+        s.Engine.AdvanceTo(Now + TimeSpan.FromMinutes(10));
+        Assert.True(run.Status.IsFinal());
+        foreach (var child in run.Tasks.Where(t => t.Step.Parents.Count > 0 && t.StartedAt is not null))
+        {
+            foreach (var parentStep in child.Step.Parents)
+            {
+                var parentFinished = run.FindTask(parentStep)!.Events.Last(e => e.Type == V1TaskEventType.FINISHED).Timestamp;
+                Assert.True(child.StartedAt >= parentFinished, "a replayed child waits for its replayed parents");
+            }
+        }
     }
 
     [Fact]
