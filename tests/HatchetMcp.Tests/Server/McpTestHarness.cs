@@ -31,6 +31,8 @@ public sealed record McpTestHarnessOptions
 /// <summary>
 /// A running emulator, the real server configured against it as the environment would configure it, and a real MCP
 /// client connected over in-memory pipes. Start one per test: <c>await using var h = await McpTestHarness.StartAsync();</c>
+/// The server shares the emulator's clock: with a FakeTimeProvider, relative windows ("24h"), token expiry and the
+/// client's timeouts and retry delays all run on that clock, so advance it where a test waits on one of them.
 /// </summary>
 public sealed class McpTestHarness : IAsyncDisposable
 {

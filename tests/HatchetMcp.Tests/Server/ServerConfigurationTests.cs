@@ -1,0 +1,76 @@
+using HatchetMcp.Server;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace HatchetMcp.Tests.Server;
+
+/// <summary>Reading the server's environment once at start: settings, text budget, log level, warnings.</summary>
+public sealed class ServerConfigurationTests
+{
+    private static readonly Guid Tenant = Guid.Parse("5f1c0a52-3f7e-4d3b-9a43-0a4a9e3c1b11");
+
+    [Fact]
+    public void A_valid_token_alone_gives_its_tenant_and_base_with_the_default_budget_and_a_quiet_log()
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?> { ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(30)) },
+            TimeProvider.System);
+
+        var configuration = Assert.IsType<ServerConfiguration>(result.Configuration);
+        Assert.Null(result.Error);
+        Assert.Null(result.Warning);
+        Assert.Equal(Tenant, configuration.Settings.TenantId);
+        Assert.Equal("hatchet.example.com", configuration.Settings.ApiBase.Host);
+        Assert.Equal(HatchetMcp.Tools.ToolOutputOptions.DefaultMaxTextBytes, configuration.Output.MaxTextBytes);
+        Assert.Equal(LogLevel.Warning, configuration.LogLevel);
+    }
+
+    [Fact]
+    public void A_token_expiring_within_7_days_is_usable_with_a_warning_line()
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?> { ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(2)) },
+            TimeProvider.System);
+
+        Assert.NotNull(result.Configuration);
+        Assert.False(string.IsNullOrWhiteSpace(result.Warning));
+        Assert.DoesNotContain('\n', result.Warning);
+    }
+
+    [Fact]
+    public void The_budget_and_log_level_variables_are_applied()
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?>
+            {
+                ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(30)),
+                ["HATCHET_MCP_OUTPUT_BUDGET"] = "8000",
+                ["HATCHET_MCP_LOG_LEVEL"] = "debug",
+            },
+            TimeProvider.System);
+
+        var configuration = Assert.IsType<ServerConfiguration>(result.Configuration);
+        Assert.Equal(8000, configuration.Output.MaxTextBytes);
+        Assert.Equal(LogLevel.Debug, configuration.LogLevel);
+    }
+
+    [Theory]
+    [InlineData("loud")]
+    [InlineData("7")]
+    public void An_unknown_log_level_is_a_configuration_error_naming_the_variable(string level)
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?>
+            {
+                ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(30)),
+                ["HATCHET_MCP_LOG_LEVEL"] = level,
+            },
+            TimeProvider.System);
+
+        Assert.Null(result.Configuration);
+        Assert.Contains("HATCHET_MCP_LOG_LEVEL", result.Error, StringComparison.Ordinal);
+    }
+
+    private static string Token(TimeSpan lifetime) =>
+        TestJwt.Create(Tenant, "https://hatchet.example.com", DateTimeOffset.UtcNow.Add(lifetime));
+}
