@@ -225,17 +225,16 @@ public sealed partial class EmulatorEngine
         var run = parent.Run;
         foreach (var childStep in parent.Step.Children)
         {
-            if (!childStep.Parents.TrueForAll(p => run.FindTask(p)?.Status == V1TaskStatus.COMPLETED)) continue;
             var child = run.FindTask(childStep);
-            if (child is null)
+            if (child is null && childStep.Parents.TrueForAll(p => run.FindTask(p)?.Status == V1TaskStatus.COMPLETED))
             {
                 child = NewTask(run, childStep, Now);
                 run.Tenant.AddTask(child);
                 Enqueue(child);
             }
-            else if (child.AwaitingParents)
+            else if (child is { AwaitingParents: true } && childStep.Parents.TrueForAll(p => run.FindTask(p)?.Status.IsFinal() ?? true))
             {
-                Enqueue(child);
+                Enqueue(child); // a replayed child: its replayed parents are done
             }
             else
             {
