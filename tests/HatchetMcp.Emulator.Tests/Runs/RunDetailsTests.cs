@@ -93,6 +93,32 @@ public sealed class RunDetailsTests(SharedEmulator shared)
     }
 
     [Fact]
+    public async Task A_retried_tasks_events_show_each_attempt_retrying_into_the_next()
+    {
+        var task = await RetriedTaskAsync();
+        var events = Wire.Objects((await host.Api.GetAsync(Routes.TaskEvents(task))).Expect(200).Rows).ToList();
+
+        var retrying = events.FindIndex(e => Wire.Str(e["eventType"]) == "RETRYING");
+        Assert.True(retrying >= 0, "no RETRYING event");
+        var attempt = Wire.Int(events[retrying]["retryCount"]);
+        Assert.Contains(events.Skip(retrying + 1), e => Wire.Int(e["retryCount"]) == attempt + 1 && Wire.Str(e["eventType"]) == "STARTED");
+    }
+
+    [Fact]
+    public async Task Task_get_reads_a_chosen_attempt_and_404s_past_the_last()
+    {
+        var task = await RetriedTaskAsync();
+        var latest = (await host.Api.GetAsync(Routes.Task(task))).Expect(200).Object;
+        var first = (await host.Api.GetAsync(Routes.Task(task) + "?attempt=1")).Expect(200).Object;
+        var beyond = await host.Api.GetAsync(Routes.Task(task) + $"?attempt={Wire.Int(latest["attempt"]) + 1}");
+
+        Assert.Equal(0, Wire.Int(first["retryCount"]));
+        Assert.Equal(1, Wire.Int(first["attempt"]));
+        Assert.True(Wire.Int(latest["retryCount"]) >= 1);
+        Assert.Equal(404, beyond.Status);
+    }
+
+    [Fact]
     public async Task The_status_route_answers_the_bare_status_of_the_run()
     {
         var details = (await host.Api.GetAsync(Routes.Run(host.Facts.SampleDagRunId))).Expect(200).Object;
@@ -146,5 +172,13 @@ public sealed class RunDetailsTests(SharedEmulator shared)
             timings.Rows.Select(t => Wire.Str(t!["taskExternalId"])).Order());
         Assert.All(timings.Rows, t => Assert.Equal(0, Wire.Int(t!["depth"])));
         Assert.Equal(400, tooDeep.Status);
+    }
+
+    private async Task<Guid> RetriedTaskAsync()
+    {
+        var rows = (await host.Api.GetAsync(Routes.RunsSince(host.Tenant, host.LongAgo, onlyTasks: true, "&limit=10000"))).Expect(200).Rows;
+        var retried = rows.OfType<JsonObject>().FirstOrDefault(r => Wire.Int(r["retryCount"]) >= 1 && RunWatch.FinalStatuses.Contains(Wire.Str(r["status"])))
+            ?? throw new Xunit.Sdk.XunitException("no seeded task was retried");
+        return Guid.Parse(Wire.Str(retried["taskExternalId"]));
     }
 }

@@ -91,6 +91,22 @@ public sealed class WorkerTests(SharedEmulator shared)
         Assert.All(paused, w => Assert.Equal("PAUSED", Wire.Str(w["status"])));
     }
 
+    [Fact]
+    public async Task The_labels_filter_keeps_workers_with_that_label_and_rejects_a_bad_format()
+    {
+        var labelled = (await WorkersAsync()).First(w => w["labels"] is JsonArray { Count: > 0 });
+        var label = labelled["labels"]![0]!;
+        var pair = $"{Wire.Str(label["key"])}:{Wire.Str(label["value"])}";
+
+        var rows = Wire.Objects((await host.Api.GetAsync(Routes.Workers(host.Tenant, $"?labels={Wire.Q(pair)}"))).Expect(200).Rows).ToList();
+        var bad = await host.Api.GetAsync(Routes.Workers(host.Tenant, "?labels=nocolon"));
+
+        Assert.Contains(rows, w => Wire.Id(w) == Wire.Id(labelled));
+        Assert.All(rows, w => Assert.Contains(w["labels"]!.AsArray(), l => $"{Wire.Str(l!["key"])}:{Wire.Str(l["value"])}" == pair));
+        Assert.Equal(400, bad.Status);
+        Assert.Equal("invalid label filter format: nocolon", bad.ErrorDescription);
+    }
+
     private async Task<List<JsonObject>> WorkersAsync() =>
         Wire.Objects((await host.Api.GetAsync(Routes.Workers(host.Tenant))).Expect(200).Rows).ToList();
 
