@@ -3,7 +3,7 @@ using System.Text.Json;
 using HatchetMcp.Tools;
 using Xunit;
 
-namespace HatchetMcp.Tests.Tools;
+namespace HatchetMcp.Tests.ToolTests;
 
 /// <summary>The seven read tools through a real MCP client against the emulator: what they answer and how they refuse.</summary>
 public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<ToolServerFixture>

@@ -3,7 +3,7 @@ using HatchetMcp.Hatchet;
 using HatchetMcp.Shaping;
 using Xunit;
 
-namespace HatchetMcp.Tests.Tools;
+namespace HatchetMcp.Tests.ToolTests;
 
 public sealed class RunTextTests
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace HatchetMcp.Tests.Tools;
+namespace HatchetMcp.Tests.ToolTests;
 
 /// <summary>Source-generated JSON for test helpers (reflection is off in this project, as under Native AOT).</summary>
 [JsonSerializable(typeof(string))]

@@ -1,7 +1,7 @@
 using HatchetMcp.Shaping;
 using Xunit;
 
-namespace HatchetMcp.Tests.Tools;
+namespace HatchetMcp.Tests.ToolTests;
 
 public sealed class TextBudgetTests
 {

@@ -3,7 +3,7 @@ using HatchetMcp.Safety;
 using ModelContextProtocol;
 using Xunit;
 
-namespace HatchetMcp.Tests.Tools;
+namespace HatchetMcp.Tests.ToolTests;
 
 public sealed class ToolArgumentsTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Xunit;
 
-namespace HatchetMcp.Tests.Tools;
+namespace HatchetMcp.Tests.ToolTests;
 
 /// <summary>What tools/list tells a client: names, titles, descriptions, annotations and schemas.</summary>
 public sealed class ToolCatalogTests(ToolServerFixture fixture) : IClassFixture<ToolServerFixture>

@@ -7,7 +7,7 @@ using HatchetMcp.Tools;
 using ModelContextProtocol.Protocol;
 using Xunit;
 
-namespace HatchetMcp.Tests.Tools;
+namespace HatchetMcp.Tests.ToolTests;
 
 /// <summary>
 /// An emulator (default scenario, test hooks on) and the real server with a real MCP client over in-memory pipes.
@@ -39,15 +39,17 @@ public sealed class ToolServerFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A further server, e.g. with another token, a short timeout or a small text budget. Dispose it.</summary>
-    public Task<InMemoryMcpServer> ConnectAsync(string? token = null, int? timeoutSeconds = null, ToolOutputOptions? output = null)
+    /// <summary>
+    /// A further server, e.g. with another token, a short timeout or a small text budget. The tenant is ours unless
+    /// given: a foreign token must then be refused for it, not silently switch tenants. Dispose it.
+    /// </summary>
+    public Task<InMemoryMcpServer> ConnectAsync(string? token = null, int? timeoutSeconds = null, ToolOutputOptions? output = null, Guid? tenant = null)
     {
         var env = new Dictionary<string, string?>
         {
             [HatchetEnvironmentVariables.Token] = token ?? Emulator.Token,
             [HatchetEnvironmentVariables.ApiBase] = Emulator.BaseUrl.ToString(),
-            // The tenant is always ours: a foreign token must be refused for it, not silently switch tenants.
-            [HatchetEnvironmentVariables.TenantId] = Emulator.TenantId.ToString(),
+            [HatchetEnvironmentVariables.TenantId] = (tenant ?? Emulator.TenantId).ToString(),
             [HatchetEnvironmentVariables.TimeoutSeconds] = timeoutSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var settings = HatchetSettings.FromEnvironment(env, TimeProvider.System);
