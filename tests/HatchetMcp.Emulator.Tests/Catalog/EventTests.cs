@@ -70,6 +70,22 @@ public sealed class EventTests(SharedEmulator shared)
     }
 
     [Fact]
+    public async Task The_event_ids_and_scopes_filters_narrow_the_list()
+    {
+        var rows = Wire.Objects((await host.Api.GetAsync(Routes.Events(host.Tenant, $"?since={Wire.Time(host.LongAgo)}&limit=200"))).Expect(200).Rows).ToList();
+        var picked = rows.Take(2).Select(Wire.Id).ToList();
+        var scoped = rows.First(e => e["scope"] is JsonValue);
+        var scope = Wire.Str(scoped["scope"]);
+
+        var byId = (await host.Api.GetAsync(Routes.Events(host.Tenant, $"?since={Wire.Time(host.LongAgo)}&eventIds={picked[0]}&eventIds={picked[1]}"))).Expect(200).Rows;
+        var byScope = Wire.Objects((await host.Api.GetAsync(Routes.Events(host.Tenant, $"?since={Wire.Time(host.LongAgo)}&scopes={Wire.Q(scope)}&limit=1000"))).Expect(200).Rows).ToList();
+
+        Assert.Equal(picked.ToHashSet(), byId.Select(Wire.Id).ToHashSet());
+        Assert.NotEmpty(byScope);
+        Assert.All(byScope, e => Assert.Equal(scope, Wire.Str(e["scope"])));
+    }
+
+    [Fact]
     public async Task Events_are_never_the_other_tenants()
     {
         var other = (await host.Api.GetAsync(Routes.Events(host.Facts.OtherTenantId, $"?since={Wire.Time(host.LongAgo)}&limit=1000"), Credential.Bearer(host.Facts.OtherTenantToken))).Expect(200).Rows;

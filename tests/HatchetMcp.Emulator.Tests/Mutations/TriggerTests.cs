@@ -130,5 +130,34 @@ public sealed class TriggerTests
         }
     }
 
+    [Fact]
+    public async Task A_new_run_of_the_failing_workflow_fails_with_its_signature()
+    {
+        await using var host = await EmulatorHost.StartAsync(scale: 50);
+        var id = Wire.Id((await host.Api.PostAsync(Routes.Trigger(host.Tenant), Body(host.Facts.FailingWorkflowName))).Expect(200).Object["run"]);
+
+        var history = await RunWatch.AdvanceUntilAsync(host, id, s => RunWatch.FinalStatuses.Contains(s), TimeSpan.FromMilliseconds(500), 4000);
+        var tasks = (await host.Api.GetAsync(Routes.Run(id))).Expect(200).Object["tasks"]!.AsArray();
+
+        Assert.Equal("FAILED", history[^1]);
+        Assert.Contains(tasks, t => Wire.Str(t!["errorMessage"]).Contains(host.Facts.FailingErrorSignature, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_new_run_for_the_stuck_action_stays_queued_with_no_worker()
+    {
+        await using var host = await EmulatorHost.StartAsync(scale: 50);
+        var stuck = (await host.Api.GetAsync(Routes.Run(host.Facts.StuckRunId))).Expect(200).Object;
+        var workflowName = Wire.Str(stuck["tasks"]![0]!["workflowName"]);
+        var id = Wire.Id((await host.Api.PostAsync(Routes.Trigger(host.Tenant), Body(workflowName))).Expect(200).Object["run"]);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        var status = await RunWatch.StatusAsync(host, id);
+        var events = (await host.Api.GetAsync(Routes.RunTaskEvents(id))).Expect(200).Rows.Select(e => Wire.Str(e!["eventType"])).ToList();
+
+        Assert.Equal("QUEUED", status);
+        Assert.Contains("REQUEUED_NO_WORKER", events);
+    }
+
     private static JsonObject Body(string workflowName) => new() { ["workflowName"] = workflowName, ["input"] = new JsonObject() };
 }
