@@ -45,16 +45,6 @@ internal sealed class EmulatorHost : IAsyncDisposable
         return new EmulatorHost(emulator, clock, http);
     }
 
-    /// <summary>Moves the fake clock forward in steps so the engine sees each moment (timers fire per step).</summary>
-    public void Advance(TimeSpan total, TimeSpan? step = null)
-    {
-        var stride = step ?? TimeSpan.FromSeconds(1);
-        for (var moved = TimeSpan.Zero; moved < total; moved += stride)
-        {
-            Clock.Advance(stride);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
