@@ -1,0 +1,166 @@
+using HatchetMcp.Emulator.Hooks;
+using Xunit;
+
+namespace HatchetMcp.Tests.ToolTests;
+
+/// <summary>
+/// Tools when Hatchet misbehaves (faults injected in the emulator): retried reads recover, everything else becomes an
+/// actionable tool error, never a crash, and writes are never retried.
+/// </summary>
+public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<ToolServerFixture>, IDisposable
+{
+    private const string RunsPath = "/api/v1/stable/tenants/*/workflow-runs";
+    private const string WorkersPath = "/api/v1/tenants/*/worker";
+
+    private Emulator.ScenarioFacts Facts => fixture.Emulator.Facts;
+
+    public void Dispose()
+    {
+        fixture.Emulator.Hooks.ClearFaults();
+        fixture.Emulator.Hooks.ClearRequests();
+    }
+
+    private void Fault(string method, string path, int count, FaultKind kind, int status = 503, string? body = null, int delayMs = 0, int? retryAfter = null)
+    {
+        fixture.Emulator.Hooks.ClearRequests();
+        fixture.Emulator.Hooks.InjectFault(new FaultSpec(method, path, count, kind)
+        {
+            Status = status,
+            Body = body,
+            DelayMs = delayMs,
+            RetryAfterSeconds = retryAfter,
+        });
+    }
+
+    [Fact]
+    public async Task A_429_with_retry_after_is_waited_out_and_the_read_then_succeeds()
+    {
+        Fault("GET", RunsPath, 1, FaultKind.Status, status: 429, body: "null", retryAfter: 1);
+
+        var answer = await fixture.Server.CallAsync("list_runs", """{"limit":3}""");
+
+        Assert.False(answer.IsError, answer.Text);
+        Assert.Equal(3, answer.Structured.GetProperty("runs").GetArrayLength());
+        var calls = fixture.Requests("/workflow-runs", "GET");
+        Assert.Equal([429, 200], calls.Select(c => c.Status).ToArray());
+    }
+
+    [Fact]
+    public async Task A_500_is_a_tool_error_carrying_hatchets_message()
+    {
+        Fault("GET", "/api/v1/stable/workflow-runs/*", 5, FaultKind.Status, status: 500, body: """{"message":"Internal Server Error"}""");
+
+        var answer = await fixture.Server.CallAsync("get_run", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}""");
+
+        Assert.True(answer.IsError);
+        Assert.Contains("500", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Internal Server Error", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Persistent_503s_on_reads_are_retried_then_reported()
+    {
+        Fault("GET", WorkersPath, 20, FaultKind.Status, status: 503, body: """{"errors":[{"description":"engine overloaded"}]}""");
+
+        var answer = await fixture.Server.CallAsync("list_workers");
+
+        Assert.True(answer.IsError);
+        Assert.Contains("503", answer.Text, StringComparison.Ordinal);
+        Assert.True(fixture.Requests("/worker", "GET").Count > 1);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_a_tool_error_naming_the_api_base()
+    {
+        Fault("GET", WorkersPath, 20, FaultKind.Drop);
+
+        var answer = await fixture.Server.CallAsync("list_workers");
+
+        Assert.True(answer.IsError);
+        Assert.Contains(fixture.Emulator.BaseUrl.ToString().TrimEnd('/'), answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.Malformed)]
+    [InlineData(FaultKind.Truncate)]
+    [InlineData(FaultKind.Html)]
+    public async Task Answers_that_are_not_the_expected_json_are_tool_errors(FaultKind kind)
+    {
+        Fault("GET", "/api/v1/tenants/*/workflows", 20, kind);
+
+        var answer = await fixture.Server.CallAsync("list_workflows");
+
+        Assert.True(answer.IsError);
+        Assert.Contains("Hatchet", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_hatchet_times_out_with_a_message_that_says_how_to_proceed()
+    {
+        await using var impatient = await fixture.ConnectAsync(timeoutSeconds: 1);
+        Fault("GET", WorkersPath, 20, FaultKind.Delay, delayMs: 4_000);
+
+        var answer = await impatient.CallAsync("list_workers");
+
+        Assert.True(answer.IsError);
+        Assert.Contains("did not answer within", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_cancel_post_is_reported_and_not_retried()
+    {
+        Fault("POST", "/api/v1/stable/tenants/*/tasks/cancel", 5, FaultKind.Status, status: 503, body: """{"message":"unavailable"}""");
+
+        var answer = await fixture.Server.CallAsync("cancel_runs", $$"""{"run_ids":["{{Facts.StuckRunId}}"]}""");
+
+        Assert.True(answer.IsError);
+        Assert.Contains("nothing was cancelled", answer.Text, StringComparison.Ordinal);
+        Assert.Single(fixture.Requests("/tasks/cancel", "POST"));
+    }
+
+    [Fact]
+    public async Task When_hatchet_cannot_be_asked_at_all_a_cancel_sends_nothing_and_says_so()
+    {
+        Fault("GET", "/api/v1/stable/workflow-runs/*", 50, FaultKind.Drop);
+
+        var answer = await fixture.Server.CallAsync("cancel_runs", $$"""{"run_ids":["{{Facts.StuckRunId}}"]}""");
+
+        Assert.True(answer.IsError);
+        Assert.Contains("Nothing was sent", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(fixture.Requests("/tasks/cancel"));
+    }
+
+    [Fact]
+    public async Task A_failed_trigger_is_not_retried()
+    {
+        Fault("POST", "/api/v1/stable/tenants/*/workflow-runs/trigger", 5, FaultKind.Status, status: 502, body: "bad gateway");
+
+        var answer = await fixture.Server.CallAsync("trigger_workflow", $$"""{"input":{},"workflow":"{{Facts.SingleTaskWorkflowName}}"}""");
+
+        Assert.True(answer.IsError);
+        Assert.Single(fixture.Requests("/workflow-runs/trigger", "POST"));
+    }
+
+    [Fact]
+    public async Task Whoami_reports_an_unreachable_api_instead_of_failing()
+    {
+        Fault("GET", "/api/v1/tenants/*", 20, FaultKind.Drop);
+
+        var answer = await fixture.Server.CallAsync("whoami");
+
+        Assert.False(answer.IsError, answer.Text);
+        Assert.False(answer.Structured.GetProperty("apiAnswers").GetBoolean());
+        Assert.Contains("NOT answering", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queue_metrics_still_answer_when_the_worker_list_fails()
+    {
+        Fault("GET", WorkersPath, 20, FaultKind.Status, status: 500, body: """{"message":"Internal Server Error"}""");
+
+        var answer = await fixture.Server.CallAsync("get_queue_metrics");
+
+        Assert.False(answer.IsError, answer.Text);
+        Assert.Contains("Worker coverage unknown", answer.Text, StringComparison.Ordinal);
+    }
+}
