@@ -86,6 +86,15 @@ public sealed class EventTests(SharedEmulator shared)
     }
 
     [Fact]
+    public async Task A_bad_metadata_filter_answers_500()
+    {
+        var response = await host.Api.GetAsync(Routes.Events(host.Tenant, "?additionalMetadata=nocolon"));
+
+        Assert.Equal(500, response.Status);
+        Assert.Equal("Internal Server Error", response.Message);
+    }
+
+    [Fact]
     public async Task Events_are_never_the_other_tenants()
     {
         var other = (await host.Api.GetAsync(Routes.Events(host.Facts.OtherTenantId, $"?since={Wire.Time(host.LongAgo)}&limit=1000"), Credential.Bearer(host.Facts.OtherTenantToken))).Expect(200).Rows;
