@@ -143,6 +143,19 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public async Task A_dag_with_a_running_task_is_skipped_whole()
+    {
+        await using var host = await EmulatorHost.StartAsync(scale: 50);
+        var run = Wire.Id((await host.Api.PostAsync(Routes.Trigger(host.Tenant), new JsonObject { ["workflowName"] = host.Facts.DagWorkflowName, ["input"] = new JsonObject() })).Expect(200).Object["run"]);
+        var history = await RunWatch.AdvanceUntilAsync(host, run, s => s != "QUEUED", TimeSpan.FromMilliseconds(10), 1000);
+        Assert.Equal("RUNNING", history[^1]);
+
+        var response = (await host.Api.PostAsync(Routes.Replay(host.Tenant), Ids(run))).Expect(200);
+
+        Assert.Empty(response.Object["ids"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_bad_metadata_filter_answers_500()
     {
         await using var host = await EmulatorHost.StartAsync(scale: 50);
