@@ -48,4 +48,21 @@ public sealed class StdoutProtocolTests
         Assert.Equal(0, await session.EndAsync(ct));
         Assert.Equal(string.Empty, session.Process.Stderr);
     }
+
+    [Fact]
+    public async Task The_server_stops_cleanly_with_exit_0_on_sigterm()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { Scenario = "empty" }, ct);
+        await using var session = RawStdioSession.Start(BuiltServer.Environment(
+        [
+            new("HATCHET_CLIENT_TOKEN", emulator.Token),
+        ]));
+        await session.InitializeAsync(ct);
+
+        session.Process.Terminate();
+
+        Assert.Equal(0, await session.Process.WaitForExitAsync(ct));
+        Assert.Equal(string.Empty, session.Process.Stderr);
+    }
 }
