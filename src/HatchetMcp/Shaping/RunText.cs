@@ -118,9 +118,19 @@ public static partial class RunText
         return result;
     }
 
-    /// <summary>"customer=acme, env=prod" with values clipped.</summary>
-    public static string MetadataLine(IReadOnlyDictionary<string, string> metadata) =>
-        metadata.Count == 0 ? "(none)" : string.Join(", ", metadata.Select(kv => $"{kv.Key}={ValueSummary.Clip(kv.Value, 60)}"));
+    public const int MaxMetadataPairs = 20;
+
+    /// <summary>"customer=acme, env=prod" with values clipped and at most <see cref="MaxMetadataPairs"/> pairs.</summary>
+    public static string MetadataLine(IReadOnlyDictionary<string, string> metadata)
+    {
+        if (metadata.Count == 0)
+        {
+            return "(none)";
+        }
+
+        var shown = string.Join(", ", metadata.Take(MaxMetadataPairs).Select(kv => $"{ValueSummary.Clip(kv.Key, 40)}={ValueSummary.Clip(kv.Value, 60)}"));
+        return metadata.Count > MaxMetadataPairs ? $"{shown}, … {metadata.Count - MaxMetadataPairs} more" : shown;
+    }
 
     /// <summary>"30 FAILED, 20 COMPLETED" in the canonical status order.</summary>
     public static string StatusCounts(IEnumerable<string?> statuses)

@@ -88,7 +88,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
                 WorkersNote = workersNote,
             };
 
-            var scope = resolved is null ? string.Empty : $" of workflow {(resolved.Name == workflowText ? resolved.Name : workflowText)}";
+            var scope = resolved is null ? string.Empty : $" of workflow {resolved.Name ?? workflowText}";
             var header = new List<string>
             {
                 $"Tasks{scope} created since {TimeText.Format(window.Since)} ({DurationText.Format(now - window.Since)} ago)" +

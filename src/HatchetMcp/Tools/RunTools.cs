@@ -59,7 +59,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             var rows = list.Rows ?? [];
             var runs = rows.Select(r => ToRow(r, now)).ToList();
             var page = PageBounds.From(skip, pageSize, rows.Count, list.Pagination?.NumPages);
-            var workflowName = resolved?.Name ?? (resolved is null ? null : runs.Select(r => r.WorkflowName).FirstOrDefault(n => n is not null));
+            var workflowName = resolved is null ? null : resolved.Name ?? runs.Select(r => r.WorkflowName).FirstOrDefault(n => n is not null) ?? resolved.Id.ToString();
 
             var result = new ListRunsResult
             {

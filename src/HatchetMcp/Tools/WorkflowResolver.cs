@@ -4,8 +4,8 @@ using ModelContextProtocol;
 
 namespace HatchetMcp.Tools;
 
-/// <summary>A workflow an agent named, resolved to its id.</summary>
-internal sealed record ResolvedWorkflow(Guid Id, string Name);
+/// <summary>A workflow an agent named, resolved to its id; Name is null when it was given by id.</summary>
+internal sealed record ResolvedWorkflow(Guid Id, string? Name);
 
 /// <summary>Resolves a workflow given by name or id; an unknown name is a tool error that lists the known names.</summary>
 internal sealed class WorkflowResolver(IHatchetClient client)
@@ -19,7 +19,7 @@ internal sealed class WorkflowResolver(IHatchetClient client)
         var text = value.Trim();
         if (HatchetIds.TryParseUuid(text, out var id))
         {
-            return new ResolvedWorkflow(id, text);
+            return new ResolvedWorkflow(id, null);
         }
 
         if (text.Length > 200)

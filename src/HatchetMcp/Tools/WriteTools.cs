@@ -256,9 +256,9 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
     private async Task<string> WorkflowNameAsync(string workflowText, CancellationToken cancellationToken)
     {
         var resolved = await new WorkflowResolver(client).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
-        if (!HatchetIds.TryParseUuid(workflowText, out _))
+        if (resolved.Name is { } name)
         {
-            return resolved.Name;
+            return name;
         }
 
         return (await client.GetWorkflowAsync(resolved.Id, cancellationToken).ConfigureAwait(false)).Name
