@@ -275,6 +275,19 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
         Assert.Contains("billing_country", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Log_search_is_a_case_insensitive_substring_sent_to_hatchet()
+    {
+        fixture.Emulator.Hooks.ClearRequests();
+
+        var answer = await Call("get_run_logs", $$"""{"run_id":"{{Facts.SampleDagRunId}}","search":"STARTING"}""");
+
+        var lines = answer.Structured.GetProperty("lines").EnumerateArray().ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Contains("starting", l.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("search=STARTING", string.Join("&", fixture.Requests("/logs", "GET").Select(r => r.Query)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"levels":["TRACE"]}""", "levels")]
     [InlineData("""{"limit":0}""", "limit")]
