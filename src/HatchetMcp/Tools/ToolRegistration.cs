@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using HatchetMcp.Safety;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace HatchetMcp.Tools;
 
@@ -27,8 +30,27 @@ public static class ToolRegistration
             .WithTools<LogTools>(json)
             .WithTools<WorkerTools>(json)
             .WithTools<MetricsTools>(json)
-            .WithTools<WriteTools>(json);
+            .WithTools<WriteTools>(json)
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
+            {
+                // Wrong argument shapes would otherwise fail in binding with a message-less error.
+                if (context.Params is { } call && ToolFor(context, call.Name) is { } tool &&
+                    ArgumentShapeCheck.FindProblem(tool.ProtocolTool.InputSchema, call.Arguments?.AsReadOnly()) is { } problem)
+                {
+                    return new CallToolResult
+                    {
+                        IsError = true,
+                        Content = [new TextContentBlock { Text = $"Invalid arguments for '{call.Name}': {problem}" }],
+                    };
+                }
+
+                return await next(context, cancellationToken).ConfigureAwait(false);
+            }));
     }
+
+    private static McpServerTool? ToolFor(RequestContext<CallToolRequestParams> context, string name) =>
+        context.MatchedPrimitive as McpServerTool
+        ?? (context.Server.ServerOptions.ToolCollection is { } tools && tools.TryGetPrimitive(name, out var tool) ? tool : null);
 
     /// <summary>SDK protocol types first, then the tools' own source-generated records and argument types.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();

@@ -161,6 +161,22 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
         Assert.Empty(fixture.Requests("/workflow-runs"));
     }
 
+    [Theory]
+    [InlineData("list_runs", """{"statuses":"FAILED"}""", "statuses must be a JSON array")]
+    [InlineData("list_runs", """{"status":["FAILED"]}""", "status is not an argument")]
+    [InlineData("get_run", "{}", "run_id is required")]
+    [InlineData("list_runs", """{"limit":2.5}""", "limit must be a whole number")]
+    public async Task Arguments_of_the_wrong_shape_are_tool_errors_naming_the_argument(string tool, string args, string expected)
+    {
+        fixture.Emulator.Hooks.ClearRequests();
+
+        var answer = await Call(tool, args);
+
+        Assert.True(answer.IsError);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Empty(fixture.Emulator.Hooks.Requests);
+    }
+
     [Fact]
     public async Task Get_run_of_a_dag_shows_every_task_and_the_workflow_name()
     {

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using HatchetMcp.Safety;
+using Xunit;
+
+namespace HatchetMcp.Tests.ToolTests;
+
+public sealed class ArgumentShapeCheckTests
+{
+    private static readonly JsonElement Schema = JsonDocument.Parse("""
+        {"type":"object","properties":{
+          "run_ids":{"type":"array","items":{"type":"string"},"description":"Run ids, 1 to 100."},
+          "limit":{"type":["integer","null"],"description":"Runs per page."},
+          "input":{"description":"A JSON object."},
+          "name":{"type":["string","null"]}},
+         "required":["run_ids"]}
+        """).RootElement;
+
+    private static string? Check(string arguments)
+    {
+        using var doc = JsonDocument.Parse(arguments);
+        return ArgumentShapeCheck.FindProblem(Schema, doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()));
+    }
+
+    [Fact]
+    public void Arguments_of_the_declared_shapes_pass() =>
+        Assert.Null(Check("""{"run_ids":["a"],"limit":5,"input":[1],"name":null}"""));
+
+    [Fact]
+    public void A_string_where_a_list_is_expected_is_named_with_the_accepted_form()
+    {
+        var problem = Check("""{"run_ids":"0b4f7a5e-2c1d-4e8f-9a3b-5d6c7e8f9a0b"}""");
+        Assert.NotNull(problem);
+        Assert.StartsWith("run_ids must be a JSON array", problem, StringComparison.Ordinal);
+        Assert.Contains("got a JSON string", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_argument_is_named_with_its_description() =>
+        Assert.Equal("run_ids is required: Run ids, 1 to 100.", Check("""{"limit":3}"""));
+
+    [Fact]
+    public void Numeric_strings_are_accepted_for_whole_numbers_but_fractions_are_not()
+    {
+        Assert.Null(Check("""{"run_ids":[],"limit":"5"}"""));
+        Assert.Contains("limit must be a whole number", Check("""{"run_ids":[],"limit":1.5}"""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_argument_is_refused_rather_than_silently_ignored()
+    {
+        var problem = Check("""{"run_ids":[],"status":"FAILED"}""");
+        Assert.NotNull(problem);
+        Assert.Contains("status is not an argument", problem, StringComparison.Ordinal);
+        Assert.Contains("run_ids, limit, input, name", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Untyped_arguments_accept_any_json() =>
+        Assert.Null(Check("""{"run_ids":[],"input":"{}"}"""));
+}
