@@ -372,6 +372,34 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
     }
 
     [Fact]
+    public async Task No_answer_or_error_carries_the_token_or_any_part_of_it()
+    {
+        await using var foreign = await fixture.ConnectAsync(token: Facts.OtherTenantToken);
+        var calls = new[]
+        {
+            ("whoami", "{}"), ("list_workflows", "{}"), ("list_runs", """{"limit":3}"""), ("list_workers", "{}"),
+            ("get_queue_metrics", "{}"), ("get_run", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}"""),
+            ("get_run_logs", $$"""{"run_id":"{{Facts.SampleDagRunId}}","limit":5}"""), ("get_run", """{"run_id":"nope"}"""),
+        };
+        var secrets = new[] { fixture.Emulator.Token, Facts.OtherTenantToken }
+            .SelectMany(t => t.Split('.').Append(t))
+            .ToList();
+
+        foreach (var server in new[] { fixture.Server, foreign })
+        {
+            foreach (var (tool, args) in calls)
+            {
+                var answer = await server.CallAsync(tool, args);
+                var everything = answer.Text + (answer.Result.StructuredContent?.GetRawText() ?? string.Empty);
+                foreach (var secret in secrets)
+                {
+                    Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Text_content_is_lines_not_a_json_dump()
     {
         foreach (var (tool, args) in new[] { ("whoami", "{}"), ("list_workers", "{}"), ("get_queue_metrics", "{}"), ("list_runs", """{"limit":5}""") })
