@@ -1,1 +1,38 @@
-Console.WriteLine("bench: not yet written");
+// Benchmarks for hatchet-mcp, run on demand (never in CI: the machines are noisy).
+//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|coldstart|calls|bytes|scale|aot] [--runs N]
+// Every figure is printed with how it was obtained; medians over repeated runs.
+using System.Diagnostics;
+using HatchetMcp.Bench;
+
+var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var runs = BenchArgs.IntOption(args, "--runs", 20);
+
+var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["coldstart"] = () => ColdStartBench.RunAsync(ServerLocator.JitCommand(), "JIT (dotnet hatchet-mcp.dll)", runs),
+    ["calls"] = () => CallOverheadBench.RunAsync(runs * 10),
+    ["bytes"] = TextBytesBench.RunAsync,
+    ["scale"] = ScaleBench.RunAsync,
+    ["aot"] = () => AotBench.RunAsync(runs),
+};
+
+if (what == "all")
+{
+    foreach (var name in new[] { "coldstart", "calls", "bytes", "scale" })
+    {
+        await sections[name]();
+    }
+    Console.WriteLine("(the Native AOT figures need a 40-60 s publish: run the 'aot' section on its own)");
+    return 0;
+}
+
+if (!sections.TryGetValue(what, out var section))
+{
+    Console.Error.WriteLine($"unknown section '{what}'; use one of: all, {string.Join(", ", sections.Keys)}");
+    return 2;
+}
+
+var total = Stopwatch.StartNew();
+await section();
+Console.Error.WriteLine($"({what} took {total.Elapsed.TotalSeconds:F1} s)");
+return 0;

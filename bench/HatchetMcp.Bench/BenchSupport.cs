@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using HatchetMcp.Emulator;
+using ModelContextProtocol.Client;
+
+namespace HatchetMcp.Bench;
+
+internal static class BenchArgs
+{
+    public static int IntOption(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
+    }
+}
+
+/// <summary>How to start the built server: the JIT build copied beside this program, or a published binary.</summary>
+internal sealed record ServerCommand(string Command, IReadOnlyList<string> Arguments);
+
+internal static class ServerLocator
+{
+    public static ServerCommand JitCommand() =>
+        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "hatchet-mcp.dll")]);
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HatchetMcp.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("run the benchmarks from inside the repository");
+    }
+}
+
+internal static class Stats
+{
+    public static double Median(List<double> values)
+    {
+        values.Sort();
+        var n = values.Count;
+        return n == 0 ? double.NaN : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    public static double Percentile(List<double> values, double p)
+    {
+        values.Sort();
+        return values.Count == 0 ? double.NaN : values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+    }
+
+    public static string Ms(double ms) => $"{ms:F3} ms";
+}
+
+/// <summary>An emulator plus an MCP client connected over stdio to the built server.</summary>
+internal sealed class StdioSession : IAsyncDisposable
+{
+    private StdioSession(HatchetEmulator emulator, McpClient client)
+    {
+        Emulator = emulator;
+        Client = client;
+    }
+
+    public HatchetEmulator Emulator { get; }
+    public McpClient Client { get; }
+
+    public static async Task<StdioSession> StartAsync(ServerCommand server, EmulatorOptions? options = null)
+    {
+        var emulator = await HatchetEmulator.StartAsync(options ?? new EmulatorOptions());
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "hatchet-mcp",
+            Command = server.Command,
+            Arguments = [.. server.Arguments],
+            EnvironmentVariables = new Dictionary<string, string?>
+            {
+                ["HATCHET_CLIENT_TOKEN"] = emulator.Token,
+                ["HATCHET_API_BASE"] = emulator.BaseUrl.ToString(),
+            },
+            StandardErrorLines = _ => { },
+        });
+        var client = await McpClient.CreateAsync(transport);
+        return new StdioSession(emulator, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
+
+internal static class ProcessMemory
+{
+    public static double WorkingSetMb()
+    {
+        using var p = Process.GetCurrentProcess();
+        p.Refresh();
+        return p.WorkingSet64 / 1024.0 / 1024.0;
+    }
+}
