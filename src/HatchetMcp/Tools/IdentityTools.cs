@@ -51,7 +51,9 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
                 ? $"API: {result.ApiBase} answers" + (result.HatchetVersion is { } v ? $" (Hatchet {v})" : string.Empty)
                 : $"API: {result.ApiBase} NOT answering: {tenantError}",
             settings.TokenExpiresAt is { } at
-                ? (at <= now ? $"Token: EXPIRED at {TimeText.Format(at)}" : $"Token: expires {TimeText.Format(at)} (in {expiresIn})")
+                ? (at <= now
+                    ? $"Token: EXPIRED at {TimeText.Format(at)}; create a new API token in Hatchet"
+                    : $"Token: expires {TimeText.Format(at)} (in {expiresIn})" + (at - now < TimeSpan.FromDays(7) ? "; renew it soon" : string.Empty))
                 : "Token: no expiry claim",
             $"Server: {result.ServerMode}.",
             tenant is not null

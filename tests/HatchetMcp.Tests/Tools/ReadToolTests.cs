@@ -48,6 +48,19 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
     }
 
     [Fact]
+    public async Task Whoami_warns_when_the_token_expires_within_a_week()
+    {
+        var shortLived = fixture.Emulator.Tokens.Mint(fixture.Emulator.TenantId, TimeSpan.FromDays(2));
+        await using var server = await fixture.ConnectAsync(token: shortLived);
+
+        var answer = await server.CallAsync("whoami");
+
+        Assert.True(answer.Structured.GetProperty("apiAnswers").GetBoolean(), answer.Text);
+        Assert.Contains("renew it soon", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(shortLived, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_foreign_token_makes_other_reads_fail_with_an_actionable_tool_error()
     {
         await using var foreign = await fixture.ConnectAsync(token: Facts.OtherTenantToken);
