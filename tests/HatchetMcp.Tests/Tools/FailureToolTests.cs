@@ -1,4 +1,5 @@
 using HatchetMcp.Emulator.Hooks;
+using ModelContextProtocol.Protocol;
 using Xunit;
 
 namespace HatchetMcp.Tests.ToolTests;
@@ -104,6 +105,44 @@ public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<
 
         Assert.True(answer.IsError);
         Assert.Contains("did not answer within", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_tool_call_aborts_its_http_call_to_hatchet()
+    {
+        // Hatchet answers only after 60 s and the client would wait 120 s; a call aborted by the cancellation is logged
+        // by the emulator with status 0 as soon as it is aborted.
+        await using var patient = await fixture.ConnectAsync(timeoutSeconds: 120);
+        Assert.False((await patient.CallAsync("list_workers")).IsError);
+        Fault("GET", WorkersPath, 1, FaultKind.Delay, delayMs: 60_000);
+        var ct = TestContext.Current.CancellationToken;
+
+        // The SDK client does not send notifications/cancelled when its token fires, so write the wire sequence as a
+        // client such as Claude Code does: the call with a known id, then the cancellation of that id.
+        var id = new RequestId("cancel-me");
+        _ = patient.Client.SendRequestAsync(new JsonRpcRequest
+        {
+            Id = id,
+            Method = RequestMethods.ToolsCall,
+            Params = new System.Text.Json.Nodes.JsonObject { ["name"] = "list_workers", ["arguments"] = new System.Text.Json.Nodes.JsonObject() },
+        }, ct);
+        // Give the (warmed-up) tool time to reach Hatchet; the emulator logs a request only once it ends.
+        await Task.Delay(1_000, ct);
+        await patient.Client.SendNotificationAsync(NotificationMethods.CancelledNotification,
+            new CancelledNotificationParams { RequestId = id, Reason = "test" }, ModelContextProtocol.McpJsonUtilities.DefaultOptions, ct);
+
+        RecordedRequest? recorded = null;
+        for (var i = 0; i < 500 && recorded is null; i++)
+        {
+            recorded = fixture.Requests("/worker", "GET").FirstOrDefault();
+            if (recorded is null)
+            {
+                await Task.Delay(20, ct);
+            }
+        }
+
+        Assert.NotNull(recorded);
+        Assert.Equal(0, recorded.Status);
     }
 
     [Fact]
