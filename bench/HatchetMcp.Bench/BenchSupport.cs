@@ -23,11 +23,14 @@ internal static class ServerLocator
 
     public static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "HatchetMcp.slnx")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "HatchetMcp.slnx")))
+                {
+                    return dir.FullName;
+                }
             }
         }
         throw new InvalidOperationException("run the benchmarks from inside the repository");
