@@ -36,7 +36,7 @@ internal sealed class DemoFlow(McpClient client, TextWriter output)
         await CallAsync("Are the workers healthy, or is capacity the problem?", "list_workers", [], cancellationToken)
             .ConfigureAwait(false);
         await CallAsync("Is work piling up in the queues?", "get_queue_metrics", [], cancellationToken).ConfigureAwait(false);
-        await CallAsync("Replay the failed run (the fix is deployed).", "replay_runs", new JsonObject { ["run_ids"] = new JsonArray(runId) }, cancellationToken)
+        await CallAsync("Replay the failed run, as an operator would once the cause is fixed (the emulator has not fixed it, so expect it to fail again).", "replay_runs", new JsonObject { ["run_ids"] = new JsonArray(runId) }, cancellationToken)
             .ConfigureAwait(false);
         await CallAsync(
             "Was it re-queued? (Hatchet applies a replay asynchronously: ask until the status moves on from FAILED.)",
