@@ -11,6 +11,7 @@ var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCa
 {
     ["coldstart"] = () => ColdStartBench.RunAsync(ServerLocator.JitCommand(), "JIT (dotnet hatchet-mcp.dll)", runs),
     ["calls"] = () => CallOverheadBench.RunAsync(runs * 10),
+    ["client"] = () => ClientBench.RunAsync(runs * 10),
     ["bytes"] = TextBytesBench.RunAsync,
     ["scale"] = ScaleBench.RunAsync,
     ["aot"] = () => AotBench.RunAsync(runs),
@@ -18,7 +19,7 @@ var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCa
 
 if (what == "all")
 {
-    foreach (var name in new[] { "coldstart", "calls", "bytes", "scale" })
+    foreach (var name in new[] { "coldstart", "calls", "client", "bytes", "scale" })
     {
         await sections[name]();
     }
