@@ -177,6 +177,7 @@ public sealed partial class EmulatorEngine
             queues.Remove(task);
             task.Generation++;
             task.RetryCount++;
+            task.AppRetryCount = 0;
             task.Status = V1TaskStatus.QUEUED;
             task.StartedAt = null;
             task.FinishedAt = null;

@@ -195,10 +195,11 @@ public sealed partial class EmulatorEngine
             : plan.Error!.Message;
         if (plan.Outcome == AttemptOutcome.TimedOut) AddEvent(task, V1TaskEventType.TIMED_OUT, MsgTimedOut, error);
 
-        if (task.RetryCount < task.Step.Retries)
+        if (task.AppRetryCount < task.Step.Retries)
         {
-            AddEvent(task, V1TaskEventType.RETRYING, $"Task failed, retrying (attempt {task.Attempt + 1} of {task.Step.Retries + 1}).", error);
+            AddEvent(task, V1TaskEventType.RETRYING, $"Task failed, retrying (retry {task.AppRetryCount + 1} of {task.Step.Retries}).", error);
             task.RetryCount++;
+            task.AppRetryCount++;
             task.Status = V1TaskStatus.QUEUED;
             task.StartedAt = null;
             task.WorkerId = null;

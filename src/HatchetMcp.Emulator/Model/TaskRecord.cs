@@ -18,6 +18,9 @@ public sealed class TaskRecord
     public V1TaskStatus Status { get; set; } = V1TaskStatus.QUEUED;
     /// <summary>0-based; the attempt is RetryCount + 1.</summary>
     public int RetryCount { get; set; }
+    /// <summary>Automatic retries used since the task was created or last replayed (Hatchet's app_retry_count):
+    /// a replay resets it, so a replayed task gets its full retries again.</summary>
+    public int AppRetryCount { get; set; }
     public DateTimeOffset? QueuedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

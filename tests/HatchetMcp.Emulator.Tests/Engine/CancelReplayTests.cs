@@ -65,6 +65,27 @@ public sealed class CancelReplayTests
     }
 
     [Fact]
+    public void A_replayed_task_gets_its_automatic_retries_again()
+    {
+        // Hatchet's replay resets app_retry_count to 0 (server-behaviour.md §4 Replay): the task is retried as often
+        // as its definition allows, on top of the attempts it already used.
+        var s = Realistic();
+        var task = s.Tenant().RunsNewestFirst()
+            .Where(r => r.Workflow.Name == s.Facts.FailingWorkflowName && r.Status == V1TaskStatus.FAILED)
+            .Select(r => r.Tasks[0])
+            .First(t => t.Step.Retries > 0);
+        var attemptsBefore = task.RetryCount;
+
+        s.Engine.Replay(s.Tenant(), [task.ExternalId], Now);
+        s.Engine.AdvanceTo(Now + TimeSpan.FromMinutes(10));
+
+        var sinceReplay = task.Events.SkipWhile(e => e.Type != V1TaskEventType.RETRIED_BY_USER).ToList();
+        Assert.Equal(V1TaskStatus.FAILED, task.Status); // the workflow still fails since its deploy
+        Assert.Equal(task.Step.Retries, sinceReplay.Count(e => e.Type == V1TaskEventType.RETRYING));
+        Assert.Equal(attemptsBefore + 1 + task.Step.Retries, task.RetryCount);
+    }
+
+    [Fact]
     public void Replaying_a_dag_task_replays_its_descendants_too()
     {
         var s = Empty();
