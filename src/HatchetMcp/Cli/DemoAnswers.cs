@@ -37,4 +37,29 @@ internal static class DemoAnswers
         && status.ValueKind == JsonValueKind.String
             ? status.GetString()
             : null;
+
+    /// <summary>The highest task attempt in get_run's answer; a replay shows up as a higher attempt.</summary>
+    public static int HighestAttempt(CallToolResult getRun)
+    {
+        if (getRun.StructuredContent is not { ValueKind: JsonValueKind.Object } content
+            || !content.TryGetProperty("tasks", out var tasks)
+            || tasks.ValueKind != JsonValueKind.Array)
+        {
+            return 0;
+        }
+
+        var highest = 0;
+        foreach (var task in tasks.EnumerateArray())
+        {
+            if (task.ValueKind == JsonValueKind.Object
+                && task.TryGetProperty("attempt", out var attempt)
+                && attempt.ValueKind == JsonValueKind.Number
+                && attempt.TryGetInt32(out var value))
+            {
+                highest = Math.Max(highest, value);
+            }
+        }
+
+        return highest;
+    }
 }

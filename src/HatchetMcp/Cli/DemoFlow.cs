@@ -29,8 +29,9 @@ internal sealed class DemoFlow(McpClient client, TextWriter output)
         var runId = DemoAnswers.MostRecentRunId(failures)
             ?? throw new DemoStepFailedException("list_runs found no failed run in the last 24 hours to investigate.");
 
-        await CallAsync("What happened in the most recent failure?", "get_run", new JsonObject { ["run_id"] = runId }, cancellationToken)
+        var beforeReplay = await CallAsync("What happened in the most recent failure?", "get_run", new JsonObject { ["run_id"] = runId }, cancellationToken)
             .ConfigureAwait(false);
+        var attemptBeforeReplay = DemoAnswers.HighestAttempt(beforeReplay);
         await CallAsync("What did its tasks log?", "get_run_logs", new JsonObject { ["run_id"] = runId, ["limit"] = 30 }, cancellationToken)
             .ConfigureAwait(false);
         await CallAsync("Are the workers healthy, or is capacity the problem?", "list_workers", [], cancellationToken)
@@ -39,11 +40,12 @@ internal sealed class DemoFlow(McpClient client, TextWriter output)
         await CallAsync("Replay the failed run, as an operator would once the cause is fixed (the emulator has not fixed it, so expect it to fail again).", "replay_runs", new JsonObject { ["run_ids"] = new JsonArray(runId) }, cancellationToken)
             .ConfigureAwait(false);
         await CallAsync(
-            "Was it re-queued? (Hatchet applies a replay asynchronously: ask until the status moves on from FAILED.)",
+            "Did it run again? (Hatchet applies a replay asynchronously: ask until the run leaves FAILED or shows a new attempt.)",
             "get_run",
             new JsonObject { ["run_id"] = runId },
             cancellationToken,
-            until: answer => DemoAnswers.Status(answer) is { } status && status != "FAILED").ConfigureAwait(false);
+            until: answer => DemoAnswers.Status(answer) is not (null or "FAILED")
+                             || DemoAnswers.HighestAttempt(answer) > attemptBeforeReplay).ConfigureAwait(false);
 
         await output.WriteLineAsync(Rule).ConfigureAwait(false);
         await output.WriteLineAsync($"Done: {StepCount} calls, every one answered.").ConfigureAwait(false);
