@@ -4,7 +4,7 @@
 Catches what unit tests cannot: a missing install step, a package that does not start, stdout noise.
 Usage: python3 .ci/dnx_smoke.py   (from the repository root)
 """
-import json, os, shutil, subprocess, sys, tempfile, threading, time
+import json, os, shutil, signal, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TIMEOUT = 120
@@ -25,8 +25,10 @@ def main():
     dnx = ["dotnet", "dnx", "--add-source", feed, f"HatchetMcp@{version}", "--yes", "--"]
 
     # 1. The packaged tool's own emulator verb prints the two lines a shell can eval.
+    # dnx runs the tool as a child process: start each in its own process group so stopping it stops the tool too.
     emu = subprocess.Popen(dnx + ["emulator", "--port", "0"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
+                           stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    srv = None
     try:
         env = dict(os.environ)
         lines = [emu.stdout.readline().strip() for _ in range(2)]
@@ -41,7 +43,7 @@ def main():
 
         # 2. The packaged server over stdio.
         srv = subprocess.Popen(dnx, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=env)
+                               stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
         stderr_chunks = []
         threading.Thread(target=lambda: stderr_chunks.append(srv.stderr.read()), daemon=True).start()
         stdout_lines = []
@@ -83,8 +85,21 @@ def main():
             fail("the token appeared in the server's output")
         print(f"dnx smoke: ok ({len(tools)} tools; whoami answered)", flush=True)
     finally:
-        emu.kill()
+        if srv is not None and srv.poll() is None:
+            stop_group(srv)
+        stop_group(emu)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def stop_group(process):
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 if __name__ == "__main__":
