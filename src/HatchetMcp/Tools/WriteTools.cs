@@ -77,22 +77,9 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
         var found = await LookupAllAsync(ids, cancellationToken).ConfigureAwait(false);
 
         var outcomes = new Dictionary<Guid, IdOutcome>();
-        var toSend = new List<Guid>();
-        foreach (var f in found)
-        {
-            if (f.Failure is not null)
-            {
-                outcomes[f.Id] = f.Failure;
-            }
-            else if (V1TaskStatuses.IsFinal(f.Status))
-            {
-                outcomes[f.Id] = Outcome(f, "already_finished", $"already finished ({f.Status}); not cancelled");
-            }
-            else
-            {
-                toSend.Add(f.Id);
-            }
-        }
+        var toSend = SelectEligible(found, outcomes, f => V1TaskStatuses.IsFinal(f.Status)
+            ? Outcome(f, "already_finished", $"already finished ({f.Status}); not cancelled")
+            : null);
 
         if (toSend.Count > 0)
         {
@@ -129,23 +116,10 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
         var found = await LookupAllAsync(ids, cancellationToken).ConfigureAwait(false);
 
         var outcomes = new Dictionary<Guid, IdOutcome>();
-        var toSend = new List<Guid>();
-        foreach (var f in found)
-        {
-            if (f.Failure is not null)
-            {
-                outcomes[f.Id] = f.Failure;
-            }
-            else if (!V1TaskStatuses.IsFinal(f.Status))
-            {
-                // Hatchet discards replays of running tasks (and skips a whole DAG with one running), so do not pretend.
-                outcomes[f.Id] = Outcome(f, "skipped_active", $"still {f.Status}; not replayed (wait for it to finish, or cancel_runs first)");
-            }
-            else
-            {
-                toSend.Add(f.Id);
-            }
-        }
+        // Hatchet discards replays of running tasks (and skips a whole DAG with one running), so do not pretend.
+        var toSend = SelectEligible(found, outcomes, f => V1TaskStatuses.IsFinal(f.Status)
+            ? null
+            : Outcome(f, "skipped_active", $"still {f.Status}; not replayed (wait for it to finish, or cancel_runs first)"));
 
         if (toSend.Count > 0)
         {
@@ -185,6 +159,28 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
         var body = results.Select(r => $"{r.Id} | {r.Detail}" + (r.WorkflowName is { } w ? $" | {r.Kind} of {w}" : string.Empty)).ToList();
         var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "ids", "Send fewer ids per call.").Text;
         return ToolResult.Create(text, result, ToolsJsonContext.Default.BulkActionResult);
+    }
+
+    /// <summary>
+    /// The ids to send: those found and not refused. Every other id gets its answer in <paramref name="outcomes"/> now
+    /// (why the lookup failed, or why <paramref name="refuse"/> turned it away).
+    /// </summary>
+    private static List<Guid> SelectEligible(IReadOnlyList<Lookup> found, Dictionary<Guid, IdOutcome> outcomes, Func<Lookup, IdOutcome?> refuse)
+    {
+        var toSend = new List<Guid>();
+        foreach (var f in found)
+        {
+            if ((f.Failure ?? refuse(f)) is { } answered)
+            {
+                outcomes[f.Id] = answered;
+            }
+            else
+            {
+                toSend.Add(f.Id);
+            }
+        }
+
+        return toSend;
     }
 
     private static IdOutcome Outcome(Lookup f, string outcome, string detail) => new()
