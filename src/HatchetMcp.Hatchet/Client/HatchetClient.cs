@@ -89,11 +89,11 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
         GetAsync(HatchetPaths.Workflow(workflowId), HatchetJsonContext.Default.Workflow,
             HatchetResource.Workflow(workflowId), cancellationToken);
 
-    public Task<V1TaskSummaryList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken)
+    public Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var path = HatchetPaths.Runs(_settings.TenantId) + BuildRunListQuery(query);
-        return GetAsync(path, HatchetJsonContext.Default.V1TaskSummaryList, HatchetResource.Tenant(_settings.TenantId), cancellationToken);
+        return GetAsync(path, HatchetJsonContext.Default.V1RunList, HatchetResource.Tenant(_settings.TenantId), cancellationToken);
     }
 
     public async Task<RunLookupResult> GetRunAsync(Guid runOrTaskId, CancellationToken cancellationToken)

@@ -19,8 +19,11 @@ public interface IHatchetClient
     /// <summary>GET /api/v1/workflows/{id}, with the latest version in <c>versions</c>.</summary>
     Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken);
 
-    /// <summary>GET /api/v1/stable/tenants/{tenant}/workflow-runs, always with since, only_tasks and include_payloads.</summary>
-    Task<V1TaskSummaryList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken);
+    /// <summary>
+    /// GET /api/v1/stable/tenants/{tenant}/workflow-runs, always with since, only_tasks and include_payloads. Rows are
+    /// read lean (<see cref="V1RunList"/>); get_run and the task endpoint give the full record of one run.
+    /// </summary>
+    Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// GET /api/v1/stable/workflow-runs/{id}; when Hatchet has no run with that id (a task inside a DAG), falls back to

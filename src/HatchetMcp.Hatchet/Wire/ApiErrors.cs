@@ -8,13 +8,13 @@ namespace HatchetMcp.Hatchet;
 /// </summary>
 internal sealed record ApiErrorBody
 {
-    [JsonPropertyName("errors")] public List<ApiErrorItem?>? Errors { get; init; }
-    [JsonPropertyName("description")] public string? Description { get; init; }
-    [JsonPropertyName("message")] public string? Message { get; init; }
+    [JsonPropertyName("errors")] public List<ApiErrorItem?>? Errors { get; set; }
+    [JsonPropertyName("description")] public string? Description { get; set; }
+    [JsonPropertyName("message")] public string? Message { get; set; }
 }
 
 internal sealed record ApiErrorItem
 {
-    [JsonPropertyName("description")] public string? Description { get; init; }
-    [JsonPropertyName("field")] public string? Field { get; init; }
+    [JsonPropertyName("description")] public string? Description { get; set; }
+    [JsonPropertyName("field")] public string? Field { get; set; }
 }

@@ -12,7 +12,7 @@ namespace HatchetMcp.Hatchet;
 [JsonSerializable(typeof(ApiResourceMeta))]
 [JsonSerializable(typeof(PaginationResponse))]
 [JsonSerializable(typeof(V1TaskSummary))]
-[JsonSerializable(typeof(V1TaskSummaryList))]
+[JsonSerializable(typeof(V1RunList))]
 [JsonSerializable(typeof(V1WorkflowRun))]
 [JsonSerializable(typeof(V1WorkflowRunDetails))]
 [JsonSerializable(typeof(V1TaskEvent))]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -55,5 +56,56 @@ internal sealed class HatchetOptionalGuidConverter : JsonConverter<Guid?>
     {
         if (value is { } v) writer.WriteStringValue(v);
         else writer.WriteNullValue();
+    }
+}
+
+/// <summary>
+/// Reads additionalMetadata as text pairs: string values as they are, any other value as its JSON text. Everything the
+/// server does with metadata is text (filters are key:value, answers print key=value), and text pairs cost a fraction
+/// of a JsonElement per value when a page of runs is parsed.
+/// </summary>
+internal sealed class HatchetMetadataConverter : JsonConverter<Dictionary<string, string>?>
+{
+    public override bool HandleNull => true;
+
+    public override Dictionary<string, string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
+            return null;
+        }
+
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString() ?? string.Empty;
+            reader.Read();
+            pairs[key] = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString() ?? string.Empty,
+                JsonTokenType.StartObject or JsonTokenType.StartArray => RawText(ref reader),
+                _ => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+            };
+        }
+        return pairs;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Dictionary<string, string>? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+        writer.WriteStartObject();
+        foreach (var (key, text) in value) writer.WriteString(key, text);
+        writer.WriteEndObject();
+    }
+
+    private static string RawText(ref Utf8JsonReader reader)
+    {
+        using var nested = JsonDocument.ParseValue(ref reader);
+        return nested.RootElement.GetRawText();
     }
 }

@@ -6,15 +6,15 @@ namespace HatchetMcp.Hatchet;
 /// <summary>One element of the bare array task-metrics answers (always five, one per status).</summary>
 public sealed record V1TaskRunMetric
 {
-    [JsonPropertyName("status")] public string? Status { get; init; }
-    [JsonPropertyName("count")] public long Count { get; init; }
-    [JsonPropertyName("runningDetailCount")] public RunningDetailCount? RunningDetailCount { get; init; }
+    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("count")] public long Count { get; set; }
+    [JsonPropertyName("runningDetailCount")] public RunningDetailCount? RunningDetailCount { get; set; }
 }
 
 public sealed record RunningDetailCount
 {
-    [JsonPropertyName("evicted")] public long? Evicted { get; init; }
-    [JsonPropertyName("onWorker")] public long? OnWorker { get; init; }
+    [JsonPropertyName("evicted")] public long? Evicted { get; set; }
+    [JsonPropertyName("onWorker")] public long? OnWorker { get; set; }
 }
 
 /// <summary>
@@ -23,7 +23,7 @@ public sealed record RunningDetailCount
 /// </summary>
 public sealed record StepRunQueueMetrics
 {
-    [JsonPropertyName("queues")] public Dictionary<string, JsonElement>? Queues { get; init; }
+    [JsonPropertyName("queues")] public Dictionary<string, JsonElement>? Queues { get; set; }
 
     /// <summary>Every depth in <see cref="Queues"/>, flattened; values that are neither numbers nor objects are skipped.</summary>
     public IReadOnlyList<QueueDepth> Depths()

@@ -56,7 +56,7 @@ public static partial class RunText
     }
 
     /// <summary>The run's own error, or for a DAG row the first failed child's.</summary>
-    public static string? ErrorOf(V1TaskSummary row)
+    public static string? ErrorOf(V1RunListRow row)
     {
         if (!string.IsNullOrWhiteSpace(row.ErrorMessage))
         {
@@ -101,22 +101,11 @@ public static partial class RunText
         return value;
     }
 
-    /// <summary>Metadata values as text: strings bare, other JSON compact.</summary>
-    public static IReadOnlyDictionary<string, string> MetadataText(IReadOnlyDictionary<string, JsonElement>? metadata)
-    {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (metadata is null)
-        {
-            return result;
-        }
-
-        foreach (var (key, value) in metadata)
-        {
-            result[key] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
-        }
-
-        return result;
-    }
+    /// <summary>Metadata pairs sorted by key (the wire model already reads values as text).</summary>
+    public static IReadOnlyDictionary<string, string> MetadataText(IReadOnlyDictionary<string, string>? metadata) =>
+        metadata is null
+            ? new SortedDictionary<string, string>(StringComparer.Ordinal)
+            : new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal);
 
     public const int MaxMetadataPairs = 20;
 

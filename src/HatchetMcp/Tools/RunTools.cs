@@ -268,7 +268,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         }
     }
 
-    private static RunRow ToRow(V1TaskSummary r, DateTimeOffset now)
+    private static RunRow ToRow(V1RunListRow r, DateTimeOffset now)
     {
         var error = r.Status is V1TaskStatuses.Failed or V1TaskStatuses.Cancelled ? RunText.ErrorOf(r) : null;
         return new RunRow
@@ -286,7 +286,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         };
     }
 
-    private static string RowLine(RunRow run, V1TaskSummary source, DateTimeOffset now)
+    private static string RowLine(RunRow run, V1RunListRow source, DateTimeOffset now)
     {
         var timeline = RunText.Timeline(source.CreatedAt ?? source.Metadata?.CreatedAt, source.StartedAt, source.FinishedAt, now);
         return $"{run.Id} | {run.Status} | {run.WorkflowName ?? "?"} | {timeline}" + (run.Error is { } e ? $" | error: {e}" : string.Empty);

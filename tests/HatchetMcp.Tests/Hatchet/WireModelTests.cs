@@ -15,7 +15,7 @@ public sealed class WireModelTests
         Assert.Null(details.Run!.StartedAt);
         Assert.Null(details.Run.FinishedAt);
         Assert.Equal("RUNNING", details.Run.Status);
-        Assert.Equal("c-1", details.Run.AdditionalMetadata!["customer"].GetString());
+        Assert.Equal("c-1", details.Run.AdditionalMetadata!["customer"]);
         Assert.Equal(42, details.Run.Input!.Value.GetProperty("order").GetInt32());
         Assert.Equal("SOME_FUTURE_EVENT", details.TaskEvents![0].EventType);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 0, 1, TimeSpan.Zero).AddTicks(1234560), details.TaskEvents[0].Timestamp);
@@ -23,6 +23,63 @@ public sealed class WireModelTests
         Assert.Equal("EVICTED_SOMEDAY", task.Status);
         Assert.Null(task.StepId);
         Assert.Equal(Guid.Empty, details.Shape![0].TaskExternalId);
+    }
+
+    [Fact]
+    public void Metadata_values_of_any_json_kind_are_read_as_text()
+    {
+        const string json = """
+            {"additionalMetadata":{"customer":"c-\u00e9","attempts":3,"vip":true,"note":null,"tags":["a","b"],"where":{"region":"eu"}},"status":"FAILED"}
+            """;
+        var task = JsonSerializer.Deserialize(json, HatchetJsonContext.Default.V1TaskSummary)!;
+
+        Assert.Equal("c-é", task.AdditionalMetadata!["customer"]);
+        Assert.Equal("3", task.AdditionalMetadata["attempts"]);
+        Assert.Equal("true", task.AdditionalMetadata["vip"]);
+        Assert.Equal("null", task.AdditionalMetadata["note"]);
+        Assert.Equal("""["a","b"]""", task.AdditionalMetadata["tags"]);
+        Assert.Equal("""{"region":"eu"}""", task.AdditionalMetadata["where"]);
+        Assert.Equal("FAILED", task.Status);
+    }
+
+    [Theory]
+    [InlineData("""{"additionalMetadata":null,"status":"QUEUED"}""")]
+    [InlineData("""{"additionalMetadata":["x"],"status":"QUEUED"}""")]
+    [InlineData("""{"additionalMetadata":"x","status":"QUEUED"}""")]
+    public void Metadata_that_is_not_an_object_reads_as_none_and_the_row_still_parses(string json)
+    {
+        var task = JsonSerializer.Deserialize(json, HatchetJsonContext.Default.V1TaskSummary)!;
+
+        Assert.Null(task.AdditionalMetadata);
+        Assert.Equal("QUEUED", task.Status);
+    }
+
+    [Fact]
+    public void A_run_list_page_reads_the_listed_fields_and_the_failed_childs_error_and_skips_the_rest()
+    {
+        const string json = """
+            {"pagination":{"current_page":1,"next_page":2,"num_pages":7},
+             "rows":[{"metadata":{"id":"59026977-e96f-4a5c-ab84-7487628e9667","createdAt":"2026-11-24T05:56:03.282305Z","updatedAt":"2026-11-24T05:56:03.282305Z"},
+               "actionId":"","retryCount":0,"attempt":1,"additionalMetadata":{"customerId":"cus_3065","n":3},
+               "createdAt":"2026-11-24T05:56:03.282305Z","displayName":"order-pipeline-1795499763282","duration":1183,"errorMessage":"",
+               "finishedAt":"2026-11-24T05:56:04.561229Z","input":{"a":[1,2,{"b":null}]},"output":{},"status":"FAILED",
+               "startedAt":"0001-01-01T00:00:00Z","stepId":"","taskExternalId":"59026977-e96f-4a5c-ab84-7487628e9667","taskId":0,
+               "type":"DAG","workflowId":"cb5aa115-28aa-40d4-b78e-acddbff3bf68","workflowName":"order-pipeline",
+               "workflowRunExternalId":"59026977-e96f-4a5c-ab84-7487628e9667","someFutureField":{"x":1},
+               "children":[{"status":"COMPLETED","errorMessage":"","displayName":"reserve","input":{},"output":{"ok":true}},
+                           {"status":"FAILED","errorMessage":"KeyError: 'billing_country'\n  at charge","displayName":"charge"}]}]}
+            """;
+        var list = JsonSerializer.Deserialize(json, HatchetJsonContext.Default.V1RunList)!;
+
+        Assert.Equal(7, list.Pagination!.NumPages);
+        var row = Assert.Single(list.Rows!);
+        Assert.Equal(Guid.Parse("59026977-e96f-4a5c-ab84-7487628e9667"), row.Metadata!.Id);
+        Assert.Equal("order-pipeline", row.WorkflowName);
+        Assert.Equal("FAILED", row.Status);
+        Assert.Null(row.StartedAt);
+        Assert.Equal(1183, row.Duration);
+        Assert.Equal(2, row.Children!.Count);
+        Assert.Equal("KeyError: 'billing_country'\n  at charge", row.Children[1].ErrorMessage);
     }
 
     [Fact]

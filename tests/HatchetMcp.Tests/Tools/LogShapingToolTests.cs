@@ -79,7 +79,7 @@ public sealed class LogShapingToolTests
         public Task<string> GetVersionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<WorkflowList> ListWorkflowsAsync(string? name, int? limit, int? offset, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskSummaryList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<V1TaskSummary> GetTaskAsync(Guid taskId, int? attempt, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<V1LogLineList> ListLogsAsync(IReadOnlyList<Guid> taskIds, LogQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<WorkerList> ListWorkersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -36,13 +36,13 @@ public sealed class RunTextTests
     [Fact]
     public void A_dag_row_without_its_own_error_takes_the_failed_childs()
     {
-        var row = new V1TaskSummary
+        var row = new V1RunListRow
         {
             ErrorMessage = "",
             Children =
             [
-                new V1TaskSummary { Status = V1TaskStatuses.Completed, ErrorMessage = "" },
-                new V1TaskSummary { Status = V1TaskStatuses.Failed, ErrorMessage = "KeyError: 'billing_country'" },
+                new V1RunListChild { Status = V1TaskStatuses.Completed, ErrorMessage = "" },
+                new V1RunListChild { Status = V1TaskStatuses.Failed, ErrorMessage = "KeyError: 'billing_country'" },
             ],
         };
         Assert.Equal("KeyError: 'billing_country'", RunText.ErrorOf(row));
