@@ -20,7 +20,8 @@ public static class StdioServer
             .ClearProviders()
             .SetMinimumLevel(configuration.LogLevel)
             .AddProvider(new StderrLoggerProvider(log, configuration.LogLevel, configuration.Settings.Token)));
-        HatchetMcpServer.Configure(services, configuration).WithStdioServerTransport();
+        HatchetMcpServer.Configure(services, configuration)
+            .WithStreamServerTransport(StdioStreams.Input(), StdioStreams.Output());
 
         await using var provider = services.BuildServiceProvider();
         var server = provider.GetRequiredService<McpServer>();

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using HatchetMcp.Hatchet;
 using HatchetMcp.Safety;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -44,8 +46,40 @@ public static class ToolRegistration
                     };
                 }
 
-                return await next(context, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await next(context, cancellationToken).ConfigureAwait(false);
+                }
+                catch (McpException expected) when (expected is not McpProtocolException)
+                {
+                    // A bad argument or a refusal from Hatchet is an answer, not a server fault. Answered here, it gets
+                    // the same text the SDK would give, without the SDK's "unhandled exception" error and stack trace on
+                    // stderr (eight writes) for every mistyped id.
+                    var name = context.Params?.Name ?? "(unknown)";
+                    LogToolError(context, name, expected);
+                    return new CallToolResult
+                    {
+                        IsError = true,
+                        Content = [new TextContentBlock { Text = $"An error occurred invoking '{name}': {expected.Message}" }],
+                    };
+                }
             }));
+    }
+
+    /// <summary>Hatchet's refusals (token, outage) are worth a warning line; argument mistakes only at debug level.</summary>
+    private static void LogToolError(RequestContext<CallToolRequestParams> context, string tool, McpException error)
+    {
+        var logger = context.Services?.GetService<ILoggerFactory>()?.CreateLogger("HatchetMcp.Tools");
+        if (logger is null)
+        {
+            return;
+        }
+
+        var level = error.InnerException is HatchetApiException ? LogLevel.Warning : LogLevel.Debug;
+        if (logger.IsEnabled(level))
+        {
+            logger.Log(level, "{Tool} answered with an error: {Message}", tool, error.Message);
+        }
     }
 
     private static McpServerTool? ToolFor(RequestContext<CallToolRequestParams> context, string name) =>

@@ -34,6 +34,30 @@ public sealed class StdoutProtocolTests
     }
 
     [Fact]
+    public async Task A_mistyped_id_gets_a_tool_error_and_no_error_log_or_stack_trace_at_the_default_level()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { Scenario = "empty" }, ct);
+        await using var session = RawStdioSession.Start(BuiltServer.Environment(
+        [
+            new("HATCHET_CLIENT_TOKEN", emulator.Token),
+            new("HATCHET_API_BASE", emulator.BaseUrl.ToString()),
+        ]));
+        await session.InitializeAsync(ct);
+
+        var answer = await session.RequestAsync("tools/call",
+            new JsonObject { ["name"] = "get_run", ["arguments"] = new JsonObject { ["run_id"] = "nope" } }, ct);
+        var exitCode = await session.EndAsync(ct);
+
+        Assert.Equal(0, exitCode);
+        Assert.True(answer["isError"]?.GetValue<bool>());
+        var text = answer["content"]?[0]?["text"]?.GetValue<string>();
+        Assert.Equal("An error occurred invoking 'get_run': run_id must be a UUID such as 0b4f7a5e-2c1d-4e8f-9a3b-5d6c7e8f9a0b " +
+                     "(36 characters with dashes); got 'nope'.", text);
+        Assert.Equal(string.Empty, session.Process.Stderr);
+    }
+
+    [Fact]
     public async Task The_server_exits_0_when_the_client_closes_stdin()
     {
         var ct = TestContext.Current.CancellationToken;
