@@ -21,6 +21,18 @@ internal static class ServerLocator
     public static ServerCommand JitCommand() =>
         new("dotnet", [Path.Combine(AppContext.BaseDirectory, "hatchet-mcp.dll")]);
 
+    /// <summary>--server PATH: a published server binary; otherwise the JIT build.</summary>
+    public static ServerCommand FromArgs(string[] args)
+    {
+        var i = Array.IndexOf(args, "--server");
+        if (i < 0 || i + 1 >= args.Length)
+        {
+            return JitCommand();
+        }
+        var path = Path.GetFullPath(args[i + 1]);
+        return File.Exists(path) ? new ServerCommand(path, []) : throw new FileNotFoundException($"no server binary at {path}");
+    }
+
     public static string RepositoryRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
@@ -58,18 +70,27 @@ internal static class Stats
 /// <summary>An emulator plus an MCP client connected over stdio to the built server.</summary>
 internal sealed class StdioSession : IAsyncDisposable
 {
-    private StdioSession(HatchetEmulator emulator, McpClient client)
+    private readonly bool _ownsEmulator;
+
+    private StdioSession(HatchetEmulator emulator, McpClient client, bool ownsEmulator)
     {
         Emulator = emulator;
         Client = client;
+        _ownsEmulator = ownsEmulator;
     }
 
     public HatchetEmulator Emulator { get; }
     public McpClient Client { get; }
 
-    public static async Task<StdioSession> StartAsync(ServerCommand server, EmulatorOptions? options = null)
+    public static async Task<StdioSession> StartAsync(ServerCommand server, EmulatorOptions? options = null) =>
+        await ConnectAsync(server, await HatchetEmulator.StartAsync(options ?? new EmulatorOptions()), ownsEmulator: true);
+
+    /// <summary>A server process against an emulator the caller keeps (and disposes).</summary>
+    public static Task<StdioSession> StartAsync(ServerCommand server, HatchetEmulator emulator) =>
+        ConnectAsync(server, emulator, ownsEmulator: false);
+
+    private static async Task<StdioSession> ConnectAsync(ServerCommand server, HatchetEmulator emulator, bool ownsEmulator)
     {
-        var emulator = await HatchetEmulator.StartAsync(options ?? new EmulatorOptions());
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "hatchet-mcp",
@@ -83,13 +104,16 @@ internal sealed class StdioSession : IAsyncDisposable
             StandardErrorLines = _ => { },
         });
         var client = await McpClient.CreateAsync(transport);
-        return new StdioSession(emulator, client);
+        return new StdioSession(emulator, client, ownsEmulator);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_ownsEmulator)
+        {
+            await Emulator.DisposeAsync();
+        }
     }
 }
 

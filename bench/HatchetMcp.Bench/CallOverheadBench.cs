@@ -6,45 +6,94 @@ using HatchetMcp.Emulator.Hooks;
 namespace HatchetMcp.Bench;
 
 /// <summary>
-/// Per-call time of list_runs and get_run through the MCP server (stdio, the real transport) beside the raw REST
-/// calls the tool itself makes (read from the emulator's request log), replayed one after another with a plain
-/// HttpClient. The difference is what the server adds: JSON-RPC, validation, the client's resilience pipeline, shaping.
+/// Per-call time of list_runs and get_run through the MCP server over stdio (the real transport) beside the raw REST
+/// calls the tool itself makes (read from the emulator's request log), replayed with a plain HttpClient.
+///
+/// This process is the measuring side (MCP client, raw HttpClient, emulator) and runs on the JIT too, so it is first
+/// warmed against a throw-away server process; otherwise its own tier-0 code (parsing the answers) would be counted as
+/// the server's overhead. Then a fresh server process is started and measured: its first call of each tool, and the
+/// median over many calls after a short warm-up, interleaved with the raw calls so noise hits both alike.
 /// </summary>
 internal static class CallOverheadBench
 {
-    public static async Task RunAsync(int calls)
+    private sealed record Probe(string Tool, Dictionary<string, object?> Arguments);
+
+    public static async Task RunAsync(ServerCommand server, int calls, int warmup, int clientWarmup)
     {
-        await using var session = await StdioSession.StartAsync(ServerLocator.JitCommand(), new EmulatorOptions { EnableTestHooks = true });
-        var emulator = session.Emulator;
+        Console.WriteLine($"server: {server.Command} {string.Join(' ', server.Arguments)}");
+        await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { EnableTestHooks = true });
         using var http = new HttpClient { BaseAddress = emulator.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.Token);
+        Probe[] probes =
+        [
+            new("list_runs", new() { ["since"] = "24h", ["limit"] = 50 }),
+            new("get_run", new() { ["run_id"] = emulator.Facts.SampleDagRunId.ToString() }),
+        ];
+        // A tools/call the server answers without calling Hatchet (the argument check fails): the JSON-RPC floor.
+        var floor = new Probe("get_run", new() { ["run_id"] = "not-a-uuid" });
 
-        await PingAsync(session, calls);
-        await CompareAsync(session, http, "list_runs", new() { ["since"] = "24h", ["limit"] = 50 }, calls);
-        await CompareAsync(session, http, "get_run", new() { ["run_id"] = emulator.Facts.SampleDagRunId.ToString() }, calls);
+        var replays = new Dictionary<string, Func<Task>>();
+        await using (var throwaway = await StdioSession.StartAsync(server, emulator))
+        {
+            foreach (var probe in probes)
+            {
+                replays[probe.Tool] = await RawReplayAsync(throwaway, http, probe);
+            }
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < clientWarmup; i++)
+            {
+                foreach (var probe in probes)
+                {
+                    await replays[probe.Tool]();
+                    await throwaway.Client.CallToolAsync(probe.Tool, probe.Arguments);
+                }
+                await throwaway.Client.CallToolAsync(floor.Tool, floor.Arguments);
+            }
+            Console.WriteLine($"measuring side warmed with {clientWarmup} rounds against a throw-away server ({clock.Elapsed.TotalSeconds:F1} s)");
+        }
+
+        await using var session = await StdioSession.StartAsync(server, emulator);
+        Console.WriteLine($"fresh server process; {warmup} warm-up calls per tool, then {calls} timed calls each");
+        foreach (var probe in probes.Append(floor))
+        {
+            var first = await TimeAsync(() => session.Client.CallToolAsync(probe.Tool, probe.Arguments).AsTask());
+            var label = probe == floor ? "tools/call answered without Hatchet (bad run_id)" : probe.Tool;
+            Console.WriteLine($"{label}: first call on the fresh server {Stats.Ms(first)}");
+        }
+
+        await MeasureFloorAsync(session, floor, calls, warmup);
+        foreach (var probe in probes)
+        {
+            await CompareAsync(session, replays[probe.Tool], probe, calls, warmup);
+        }
     }
 
-    private static async Task CompareAsync(StdioSession session, HttpClient http, string tool, Dictionary<string, object?> args, int calls)
+    /// <summary>Runs the tool once and returns a replay of the exact REST calls it made (reads only).</summary>
+    private static async Task<Func<Task>> RawReplayAsync(StdioSession session, HttpClient http, Probe probe)
     {
         var hooks = session.Emulator.Hooks;
         hooks.ClearRequests();
-        await session.Client.CallToolAsync(tool, args);
+        await session.Client.CallToolAsync(probe.Tool, probe.Arguments);
         var made = hooks.Requests;
         if (made.Any(r => r.Method != "GET"))
         {
-            throw new InvalidOperationException($"{tool} made a write request; the raw baseline replays reads only");
+            throw new InvalidOperationException($"{probe.Tool} made a write request; the raw baseline replays reads only");
         }
-
-        Func<Task<double>> raw = () => TimeAsync(async () =>
+        Console.WriteLine($"{probe.Tool} makes {made.Count} REST call(s): {Describe(made)}");
+        var paths = made.Select(r => r.Query.Length == 0 ? r.Path : $"{r.Path}?{r.Query}").ToList();
+        return async () =>
         {
-            foreach (var request in made)
+            foreach (var path in paths)
             {
-                await http.GetStringAsync(request.Query.Length == 0 ? request.Path : $"{request.Path}?{request.Query}");
+                await http.GetStringAsync(path);
             }
-        });
-        Func<Task<double>> viaMcp = () => TimeAsync(() => session.Client.CallToolAsync(tool, args).AsTask());
+        };
+    }
 
-        for (var i = 0; i < 20; i++)
+    private static async Task CompareAsync(StdioSession session, Func<Task> raw, Probe probe, int calls, int warmup)
+    {
+        Func<Task> viaMcp = () => session.Client.CallToolAsync(probe.Tool, probe.Arguments).AsTask();
+        for (var i = 0; i < warmup; i++)
         {
             await raw();
             await viaMcp();
@@ -53,29 +102,28 @@ internal static class CallOverheadBench
         var mcpSamples = new List<double>();
         for (var i = 0; i < calls; i++)
         {
-            rawSamples.Add(await raw());
-            mcpSamples.Add(await viaMcp());
+            rawSamples.Add(await TimeAsync(raw));
+            mcpSamples.Add(await TimeAsync(viaMcp));
         }
         var rawMedian = Stats.Median(rawSamples);
         var mcpMedian = Stats.Median(mcpSamples);
-        Console.WriteLine($"{tool}: makes {made.Count} REST call(s) ({Describe(made)}); raw median {Stats.Ms(rawMedian)}, " +
-                          $"via MCP (stdio) median {Stats.Ms(mcpMedian)}, overhead {Stats.Ms(mcpMedian - rawMedian)} " +
-                          $"({calls} calls each, interleaved)");
+        Console.WriteLine($"{probe.Tool}: raw REST median {Stats.Ms(rawMedian)}, via MCP (stdio) median {Stats.Ms(mcpMedian)}, " +
+                          $"overhead {Stats.Ms(mcpMedian - rawMedian)}; p90 raw {Stats.Ms(Stats.Percentile(rawSamples, 0.9))}, " +
+                          $"via MCP {Stats.Ms(Stats.Percentile(mcpSamples, 0.9))} ({calls} calls each, interleaved)");
     }
 
-    // The floor: a JSON-RPC round trip over stdio with no Hatchet call behind it (ping is gone in protocol 2026-07-28).
-    private static async Task PingAsync(StdioSession session, int calls)
+    private static async Task MeasureFloorAsync(StdioSession session, Probe floor, int calls, int warmup)
     {
         var samples = new List<double>();
-        for (var i = 0; i < calls + 20; i++)
+        for (var i = 0; i < calls + warmup; i++)
         {
-            var ms = await TimeAsync(() => session.Client.ListToolsAsync().AsTask());
-            if (i >= 20)
+            var ms = await TimeAsync(() => session.Client.CallToolAsync(floor.Tool, floor.Arguments).AsTask());
+            if (i >= warmup)
             {
                 samples.Add(ms);
             }
         }
-        Console.WriteLine($"tools/list (a JSON-RPC round trip over stdio with no Hatchet call behind it): median {Stats.Ms(Stats.Median(samples))}");
+        Console.WriteLine($"tools/call answered without Hatchet (the JSON-RPC round trip over stdio): median {Stats.Ms(Stats.Median(samples))}");
     }
 
     private static string Describe(IReadOnlyList<RecordedRequest> made) =>

@@ -1,5 +1,9 @@
 // Benchmarks for hatchet-mcp, run on demand (never in CI: the machines are noisy).
-//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|coldstart|calls|bytes|scale|aot] [--runs N]
+//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|coldstart|calls|client|bytes|scale|aot] [--runs N]
+//   calls also takes --warmup N (calls per tool on the fresh server before timing, default 20), --client-warmup N
+//   (rounds that warm this measuring process against a throw-away server first, default 1000) and --server PATH (a
+//   published binary, e.g. the Native AOT one the aot section leaves in /tmp/hatchet-mcp-aot/hatchet-mcp; default the
+//   JIT build).
 // Every figure is printed with how it was obtained; medians over repeated runs.
 using System.Diagnostics;
 using HatchetMcp.Bench;
@@ -10,7 +14,7 @@ var runs = BenchArgs.IntOption(args, "--runs", 20);
 var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["coldstart"] = () => ColdStartBench.RunAsync(ServerLocator.JitCommand(), "JIT (dotnet hatchet-mcp.dll)", runs),
-    ["calls"] = () => CallOverheadBench.RunAsync(runs * 10),
+    ["calls"] = () => CallOverheadBench.RunAsync(ServerLocator.FromArgs(args), runs * 10, BenchArgs.IntOption(args, "--warmup", 20), BenchArgs.IntOption(args, "--client-warmup", 1000)),
     ["client"] = () => ClientBench.RunAsync(runs * 10),
     ["bytes"] = TextBytesBench.RunAsync,
     ["scale"] = ScaleBench.RunAsync,
