@@ -9,35 +9,25 @@ namespace HatchetMcp.Shaping;
 public static partial class RunText
 {
     /// <summary>
-    /// "created 2026-11-24 03:10:02Z (5m ago), started +2s, finished +1m 25s (ran 1m 23s)"; while running, how long it
-    /// has been running; while queued, how long it has waited.
+    /// "created 2026-11-24 03:10:02Z (5m ago), started +2s, ran 1m 23s"; while running, how long it has been running;
+    /// while queued, how long it has waited. The finish time is not repeated: it is the start plus the run time, and
+    /// every character is paid for once per row and per token.
     /// </summary>
     public static string Timeline(DateTimeOffset? created, DateTimeOffset? started, DateTimeOffset? finished, DateTimeOffset now)
     {
-        var parts = new List<string>();
-        if (created is { } c)
+        var createdPart = created is { } c ? $"created {TimeText.Format(c)} ({DurationText.Age(c, now)})" : null;
+        var rest = (started, finished) switch
         {
-            parts.Add($"created {TimeText.Format(c)} ({DurationText.Age(c, now)})");
-        }
-
-        if (started is { } s)
-        {
-            parts.Add(created is { } c1 ? $"started +{DurationText.Format(s - c1)}" : $"started {TimeText.Format(s)}");
-            parts.Add(finished is { } f
-                ? (created is { } c2 ? $"finished +{DurationText.Format(f - c2)} (ran {DurationText.Format(f - s)})" : $"ran {DurationText.Format(f - s)}")
-                : $"running for {DurationText.Format(now - s)}");
-        }
-        else if (finished is { } f)
-        {
-            parts.Add(created is { } c3 ? $"finished +{DurationText.Format(f - c3)} without starting" : $"finished {TimeText.Format(f)} without starting");
-        }
-        else if (created is { } c4)
-        {
-            parts.Add($"not started (waiting {DurationText.Format(now - c4)})");
-        }
-
-        return string.Join(", ", parts);
+            ({ } s, { } f) => $"{StartedPart(created, s)}, ran {DurationText.Format(f - s)}",
+            ({ } s, null) => $"{StartedPart(created, s)}, running for {DurationText.Format(now - s)}",
+            (null, { } f) => created is { } c1 ? $"finished +{DurationText.Format(f - c1)} without starting" : $"finished {TimeText.Format(f)} without starting",
+            (null, null) => created is { } c2 ? $"not started (waiting {DurationText.Format(now - c2)})" : null,
+        };
+        return createdPart is null ? rest ?? string.Empty : rest is null ? createdPart : $"{createdPart}, {rest}";
     }
+
+    private static string StartedPart(DateTimeOffset? created, DateTimeOffset started) =>
+        created is { } c ? $"started +{DurationText.Format(started - c)}" : $"started {TimeText.Format(started)}";
 
     /// <summary>Run time in ms: Hatchet's duration when both ends are known, else measured, else up to now while running.</summary>
     public static long? DurationMs(long? reported, DateTimeOffset? started, DateTimeOffset? finished, DateTimeOffset now)

@@ -10,11 +10,11 @@ public sealed class RunTextTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_finished_run_reads_as_created_started_finished_and_ran()
+    public void A_finished_run_reads_as_created_started_and_ran()
     {
         var created = Now.AddMinutes(-10);
         var text = RunText.Timeline(created, created.AddSeconds(2), created.AddSeconds(85), Now);
-        Assert.Equal("created 2026-11-24 11:50:00Z (10m ago), started +2.0s, finished +1m 25s (ran 1m 23s)", text);
+        Assert.Equal("created 2026-11-24 11:50:00Z (10m ago), started +2.0s, ran 1m 23s", text);
     }
 
     [Fact]
@@ -22,6 +22,15 @@ public sealed class RunTextTests
     {
         Assert.EndsWith("running for 3m", RunText.Timeline(Now.AddMinutes(-5), Now.AddMinutes(-3), null, Now), StringComparison.Ordinal);
         Assert.EndsWith("not started (waiting 5m)", RunText.Timeline(Now.AddMinutes(-5), null, null, Now), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_times_leave_out_what_is_unknown_and_say_when_a_run_finished_without_starting()
+    {
+        Assert.Equal("started 2026-11-24 11:58:00Z, ran 1m", RunText.Timeline(null, Now.AddMinutes(-2), Now.AddMinutes(-1), Now));
+        Assert.Equal("created 2026-11-24 11:55:00Z (5m ago), finished +1m without starting",
+            RunText.Timeline(Now.AddMinutes(-5), null, Now.AddMinutes(-4), Now));
+        Assert.Equal(string.Empty, RunText.Timeline(null, null, null, Now));
     }
 
     [Fact]
