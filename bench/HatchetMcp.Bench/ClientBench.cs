@@ -11,7 +11,7 @@ namespace HatchetMcp.Bench;
 /// </summary>
 internal static class ClientBench
 {
-    public static async Task RunAsync(int calls)
+    public static async Task RunAsync(int calls, int warmup)
     {
         await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions());
         var env = new Dictionary<string, string?>
@@ -31,18 +31,18 @@ internal static class ClientBench
 
         var rawSamples = new List<double>();
         var typedSamples = new List<double>();
-        for (var i = 0; i < calls + 20; i++)
+        for (var i = 0; i < calls + warmup; i++)
         {
             var raw = await TimeAsync(() => http.GetStringAsync(path));
             var viaClient = await TimeAsync(() => typed.ListRunsAsync(query, CancellationToken.None));
-            if (i >= 20)
+            if (i >= warmup)
             {
                 rawSamples.Add(raw);
                 typedSamples.Add(viaClient);
             }
         }
         Console.WriteLine($"runs list (50 rows) in-process: plain HttpClient string median {Stats.Ms(Stats.Median(rawSamples))}, " +
-                          $"typed client (resilience + parsing) median {Stats.Ms(Stats.Median(typedSamples))} ({calls} calls each)");
+                          $"typed client (resilience + parsing) median {Stats.Ms(Stats.Median(typedSamples))} ({calls} calls each after {warmup} warm-up calls)");
     }
 
     private static async Task<double> TimeAsync(Func<Task> call)

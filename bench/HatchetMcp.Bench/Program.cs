@@ -1,6 +1,6 @@
 // Benchmarks for hatchet-mcp, run on demand (never in CI: the machines are noisy).
 //   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|coldstart|calls|client|bytes|scale|aot] [--runs N]
-//   calls also takes --warmup N (calls per tool on the fresh server before timing, default 20), --client-warmup N
+//   coldstart and calls take --server PATH; client takes --warmup N (default 1000); calls also takes --warmup N (calls per tool on the fresh server before timing, default 20), --client-warmup N
 //   (rounds that warm this measuring process against a throw-away server first, default 1000) and --server PATH (a
 //   published binary, e.g. the Native AOT one the aot section leaves in /tmp/hatchet-mcp-aot/hatchet-mcp; default the
 //   JIT build).
@@ -13,9 +13,9 @@ var runs = BenchArgs.IntOption(args, "--runs", 20);
 
 var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["coldstart"] = () => ColdStartBench.RunAsync(ServerLocator.JitCommand(), "JIT (dotnet hatchet-mcp.dll)", runs),
+    ["coldstart"] = () => ColdStartBench.RunAsync(ServerLocator.FromArgs(args), args.Contains("--server") ? "the given binary" : "JIT (dotnet hatchet-mcp.dll)", runs),
     ["calls"] = () => CallOverheadBench.RunAsync(ServerLocator.FromArgs(args), runs * 10, BenchArgs.IntOption(args, "--warmup", 20), BenchArgs.IntOption(args, "--client-warmup", 1000)),
-    ["client"] = () => ClientBench.RunAsync(runs * 10),
+    ["client"] = () => ClientBench.RunAsync(runs * 10, BenchArgs.IntOption(args, "--warmup", 1000)),
     ["bytes"] = TextBytesBench.RunAsync,
     ["scale"] = ScaleBench.RunAsync,
     ["aot"] = () => AotBench.RunAsync(runs),
