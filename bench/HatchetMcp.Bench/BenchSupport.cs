@@ -96,15 +96,27 @@ internal sealed class StdioSession : IAsyncDisposable
             Name = "hatchet-mcp",
             Command = server.Command,
             Arguments = [.. server.Arguments],
-            EnvironmentVariables = new Dictionary<string, string?>
-            {
-                ["HATCHET_CLIENT_TOKEN"] = emulator.Token,
-                ["HATCHET_API_BASE"] = emulator.BaseUrl.ToString(),
-            },
+            EnvironmentVariables = ServerEnvironment(emulator),
             StandardErrorLines = _ => { },
         });
         var client = await McpClient.CreateAsync(transport);
         return new StdioSession(emulator, client, ownsEmulator);
+    }
+
+    /// <summary>The emulator's coordinates, plus any KEY=VALUE pairs in BENCH_SERVER_ENV (';'-separated) to try runtime knobs.</summary>
+    private static Dictionary<string, string?> ServerEnvironment(HatchetEmulator emulator)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["HATCHET_CLIENT_TOKEN"] = emulator.Token,
+            ["HATCHET_API_BASE"] = emulator.BaseUrl.ToString(),
+        };
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            environment[parts[0]] = parts.Length == 2 ? parts[1] : "";
+        }
+        return environment;
     }
 
     public async ValueTask DisposeAsync()
