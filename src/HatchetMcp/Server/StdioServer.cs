@@ -10,6 +10,9 @@ namespace HatchetMcp.Server;
 /// </summary>
 public static class StdioServer
 {
+    /// <summary>At end of input, how long answers still being worked on may hold the exit: a Hatchet call's own limit, and a little.</summary>
+    private static TimeSpan DrainLimit(ServerConfiguration configuration) => configuration.Settings.Timeout + TimeSpan.FromSeconds(5);
+
     public static async Task RunAsync(ServerConfiguration configuration, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -20,8 +23,10 @@ public static class StdioServer
             .ClearProviders()
             .SetMinimumLevel(configuration.LogLevel)
             .AddProvider(new StderrLoggerProvider(log, configuration.LogLevel, configuration.Settings.Token)));
+        var requests = new RequestsInFlight();
         HatchetMcpServer.Configure(services, configuration)
-            .WithStreamServerTransport(StdioStreams.Input(), StdioStreams.Output());
+            .TrackRequestsInFlight(requests)
+            .WithStreamServerTransport(StdioStreams.Input(requests, DrainLimit(configuration)), StdioStreams.Output());
 
         await using var provider = services.BuildServiceProvider();
         var server = provider.GetRequiredService<McpServer>();

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HatchetMcp.Server;
 
 /// <summary>
@@ -10,32 +12,72 @@ internal static class StdioStreams
     /// <summary>Messages up to this size go out in one write; larger ones still go out whole, in more than one.</summary>
     public const int OutputBufferBytes = 1 << 20;
 
-    public static Stream Input() => new CancellableInputStream(Console.OpenStandardInput());
+    /// <summary>stdin; at its end, waits (up to <paramref name="drainLimit"/>) until every request read has been answered.</summary>
+    public static Stream Input(RequestsInFlight requests, TimeSpan drainLimit) =>
+        new CancellableInputStream(Console.OpenStandardInput(), requests, drainLimit);
 
     public static Stream Output() => new BufferedStream(Console.OpenStandardOutput(), OutputBufferBytes);
 
     /// <summary>
-    /// stdin whose reads end when cancelled: the console stream ignores cancellation tokens, and a read parked in the
-    /// kernel would otherwise hold the server's shutdown until the client writes again.
+    /// stdin whose reads end when cancelled (the console stream ignores cancellation tokens, and a read parked in the
+    /// kernel would otherwise hold the server's shutdown until the client writes again), which counts the requests it
+    /// passes on, and whose end is reported only once those requests are answered: the SDK ends the session, dropping
+    /// unwritten answers, at end of input.
     /// </summary>
-    private sealed class CancellableInputStream(Stream inner) : Stream
+    private sealed class CancellableInputStream(Stream inner, RequestsInFlight requests, TimeSpan drainLimit) : Stream
     {
+        private readonly ArrayBufferWriter<byte> _partialLine = new();
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var read = inner.ReadAsync(buffer, cancellationToken);
-            return read.IsCompletedSuccessfully ? read : new ValueTask<int>(read.AsTask().WaitAsync(cancellationToken));
+            var count = await inner.ReadAsync(buffer, cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (count > 0)
+            {
+                CountLines(buffer.Span[..count]);
+                return count;
+            }
+
+            if (_partialLine.WrittenCount > 0)
+            {
+                requests.LineRead(_partialLine.WrittenSpan); // a last line without its newline is still read by the SDK
+                _partialLine.ResetWrittenCount();
+            }
+
+            await requests.WhenAllAnsweredAsync(drainLimit, cancellationToken).ConfigureAwait(false);
+            return 0;
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        private void CountLines(ReadOnlySpan<byte> chunk)
+        {
+            for (var newline = chunk.IndexOf((byte)'\n'); newline >= 0; newline = chunk.IndexOf((byte)'\n'))
+            {
+                if (_partialLine.WrittenCount == 0)
+                {
+                    requests.LineRead(chunk[..newline]);
+                }
+                else
+                {
+                    _partialLine.Write(chunk[..newline]);
+                    requests.LineRead(_partialLine.WrittenSpan);
+                    _partialLine.ResetWrittenCount();
+                }
+
+                chunk = chunk[(newline + 1)..];
+            }
+
+            _partialLine.Write(chunk);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();

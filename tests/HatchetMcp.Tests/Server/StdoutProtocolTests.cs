@@ -58,6 +58,45 @@ public sealed class StdoutProtocolTests
     }
 
     [Fact]
+    public async Task Requests_piped_in_with_stdin_closed_at_once_are_all_answered_before_the_server_exits()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions(), ct);
+        await using var process = ServerProcess.Start([], BuiltServer.Environment(
+        [
+            new("HATCHET_CLIENT_TOKEN", emulator.Token),
+            new("HATCHET_API_BASE", emulator.BaseUrl.ToString()),
+        ]));
+        string[] lines =
+        [
+            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"script","version":"1"}}}""",
+            """{"jsonrpc":"2.0","method":"notifications/initialized"}""",
+            """{"jsonrpc":"2.0","id":2,"method":"tools/list"}""",
+            "this line is not JSON and gets no answer",
+            """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"list_runs","arguments":{"statuses":["FAILED"],"limit":2}}}""",
+            """{"jsonrpc":"2.0","id":4,"method":"no/such/method"}""",
+        ];
+
+        // The whole script, then end of input, before the server has even started up.
+        foreach (var line in lines)
+        {
+            await process.WriteLineAsync(line);
+        }
+        process.CloseStdin();
+        var answers = new List<System.Text.Json.Nodes.JsonObject>();
+        while (await process.ReadLineAsync(ct) is { } line)
+        {
+            answers.Add(RawStdioSession.ParseJsonRpc(line));
+        }
+
+        Assert.Equal(0, await process.WaitForExitAsync(ct));
+        Assert.Equal([1, 2, 3, 4], answers.Select(a => a["id"]!.GetValue<int>()).Order());
+        var listRuns = answers.Single(a => a["id"]!.GetValue<int>() == 3);
+        Assert.NotEqual(true, listRuns["result"]?["isError"]?.GetValue<bool>());
+        Assert.NotNull(answers.Single(a => a["id"]!.GetValue<int>() == 4)["error"]);
+    }
+
+    [Fact]
     public async Task The_server_exits_0_when_the_client_closes_stdin()
     {
         var ct = TestContext.Current.CancellationToken;
