@@ -249,6 +249,16 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
             HatchetJsonContext.Default.V1TaskIdsResponse, HatchetResource.Tenant(_settings.TenantId), cancellationToken);
     }
 
+    /// <summary>A body not buffered by <see cref="BufferingHandler"/> (a handler swapped in by a host) is read as a stream.</summary>
+    private static async Task<T?> DeserializeStreamAsync<T>(HttpContent content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private Task<T> GetAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, HatchetResource resource, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, pathAndQuery, content: null, type, resource, cancellationToken);
 
@@ -291,12 +301,10 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
 
             try
             {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
-                    return value ?? throw _errors.InvalidBody($"{(int)response.StatusCode} to {method} {StripQuery(pathAndQuery)}", null);
-                }
+                var value = response.Content is PooledBody body
+                    ? JsonSerializer.Deserialize(body.Span, type)
+                    : await DeserializeStreamAsync(response.Content, type, cancellationToken).ConfigureAwait(false);
+                return value ?? throw _errors.InvalidBody($"{(int)response.StatusCode} to {method} {StripQuery(pathAndQuery)}", null);
             }
             catch (JsonException invalid)
             {
