@@ -10,7 +10,7 @@ namespace HatchetMcp.Server;
 internal static class StdioStreams
 {
     /// <summary>Messages up to this size go out in one write; larger ones still go out whole, in more than one.</summary>
-    public const int OutputBufferBytes = 1 << 20;
+    public const int OutputBufferBytes = 64 * 1024;
 
     /// <summary>stdin; at its end, waits (up to <paramref name="drainLimit"/>) until every request read has been answered.</summary>
     public static Stream Input(RequestsInFlight requests, TimeSpan drainLimit) =>
