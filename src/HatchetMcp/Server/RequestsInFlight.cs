@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -17,6 +18,7 @@ public sealed class RequestsInFlight
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(5);
 
     private readonly ConcurrentDictionary<RequestId, byte> _finished = new();
+    private readonly ArrayBufferWriter<byte> _partialLine = new();
     private long _requestsRead;
 
     /// <summary>Requests read from the input so far.</summary>
@@ -25,8 +27,39 @@ public sealed class RequestsInFlight
     /// <summary>Distinct requests answered or ended so far.</summary>
     public int RequestsFinished => _finished.Count;
 
-    /// <summary>Counts one line of input if it is a JSON-RPC request (an object with a method and an id).</summary>
-    public void LineRead(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Takes the next bytes of input, as they arrive (a line may be split across chunks), and counts each complete line
+    /// that is a JSON-RPC request: an object with a method and an id. One reader calls this; it is not thread-safe.
+    /// </summary>
+    public void Read(ReadOnlySpan<byte> chunk)
+    {
+        for (var newline = chunk.IndexOf((byte)'\n'); newline >= 0; newline = chunk.IndexOf((byte)'\n'))
+        {
+            if (_partialLine.WrittenCount == 0)
+            {
+                CountLine(chunk[..newline]);
+            }
+            else
+            {
+                _partialLine.Write(chunk[..newline]);
+                CountLine(_partialLine.WrittenSpan);
+                _partialLine.ResetWrittenCount();
+            }
+
+            chunk = chunk[(newline + 1)..];
+        }
+
+        _partialLine.Write(chunk);
+    }
+
+    /// <summary>The input ended: a last line without its newline still counts (the SDK reads it too).</summary>
+    public void EndOfInput()
+    {
+        CountLine(_partialLine.WrittenSpan);
+        _partialLine.ResetWrittenCount();
+    }
+
+    private void CountLine(ReadOnlySpan<byte> line)
     {
         if (IsRequest(line))
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace HatchetMcp.Server;
 
 /// <summary>
@@ -26,8 +24,6 @@ internal static class StdioStreams
     /// </summary>
     private sealed class CancellableInputStream(Stream inner, RequestsInFlight requests, TimeSpan drainLimit) : Stream
     {
-        private readonly ArrayBufferWriter<byte> _partialLine = new();
-
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -39,43 +35,17 @@ internal static class StdioStreams
             var count = await inner.ReadAsync(buffer, cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
             if (count > 0)
             {
-                CountLines(buffer.Span[..count]);
+                requests.Read(buffer.Span[..count]);
                 return count;
             }
 
-            if (_partialLine.WrittenCount > 0)
-            {
-                requests.LineRead(_partialLine.WrittenSpan); // a last line without its newline is still read by the SDK
-                _partialLine.ResetWrittenCount();
-            }
-
+            requests.EndOfInput();
             await requests.WhenAllAnsweredAsync(drainLimit, cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        private void CountLines(ReadOnlySpan<byte> chunk)
-        {
-            for (var newline = chunk.IndexOf((byte)'\n'); newline >= 0; newline = chunk.IndexOf((byte)'\n'))
-            {
-                if (_partialLine.WrittenCount == 0)
-                {
-                    requests.LineRead(chunk[..newline]);
-                }
-                else
-                {
-                    _partialLine.Write(chunk[..newline]);
-                    requests.LineRead(_partialLine.WrittenSpan);
-                    _partialLine.ResetWrittenCount();
-                }
-
-                chunk = chunk[(newline + 1)..];
-            }
-
-            _partialLine.Write(chunk);
-        }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override void Flush() { }
