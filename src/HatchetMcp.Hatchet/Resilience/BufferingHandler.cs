@@ -89,6 +89,13 @@ internal sealed class PooledBody : HttpContent
                     }
                 }
             }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // A connection cut mid-body: a transport error, as HttpContent's own buffering reports it, so reads are
+                // retried and the client says the server could not be reached.
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection ended while the answer was being read.", e);
+            }
             catch
             {
                 ArrayPool<byte>.Shared.Return(buffer);

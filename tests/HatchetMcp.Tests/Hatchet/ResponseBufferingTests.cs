@@ -49,6 +49,25 @@ public sealed class ResponseBufferingTests
     }
 
     [Fact]
+    public async Task A_connection_cut_mid_body_is_a_transport_error_so_a_read_is_retried()
+    {
+        var page = Page(5);
+        var stub = new StubHatchetHandler()
+            .ThenRespond(_ => new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(page), failAfter: 1500)),
+            })
+            .ThenJson(HttpStatusCode.OK, page);
+        var time = FakeClock.Start();
+        using var client = HatchetClient.Create(TestTokens.Settings(), stub, time);
+
+        var list = await FakeClock.Drive(time, client.ListRunsAsync(new RunListQuery { Since = Since }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(5, list.Rows!.Count);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
     public async Task Error_bodies_are_still_read_as_text_after_buffering()
     {
         var stub = new StubHatchetHandler().ThenJson(HttpStatusCode.BadRequest, """{"errors":[{"description":"since is required"}]}""");
@@ -60,8 +79,11 @@ public sealed class ResponseBufferingTests
         Assert.Contains("since is required", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A readable stream that does not know its length and hands out at most 1000 bytes per read.</summary>
-    private sealed class UnknownLengthStream(byte[] bytes) : Stream
+    /// <summary>
+    /// A readable stream that does not know its length and hands out at most 1000 bytes per read; with
+    /// <paramref name="failAfter"/>, the connection "resets" once that many bytes have been read.
+    /// </summary>
+    private sealed class UnknownLengthStream(byte[] bytes, int failAfter = int.MaxValue) : Stream
     {
         private int _position;
 
@@ -73,6 +95,11 @@ public sealed class ResponseBufferingTests
 
         public override int Read(byte[] buffer, int offset, int count)
         {
+            if (_position >= failAfter)
+            {
+                throw new IOException("Unable to read data from the transport connection: Connection reset by peer.");
+            }
+
             var n = Math.Min(Math.Min(count, 1000), bytes.Length - _position);
             bytes.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
             _position += n;
