@@ -7,17 +7,21 @@ namespace HatchetMcp.Tests.Server;
 /// <summary>In stdio mode stdout is the protocol: one stray byte of logging there breaks the client's session.</summary>
 public sealed class StdoutProtocolTests
 {
+    /// <summary>The built server's environment pointed at <paramref name="emulator"/>, plus any extra settings.</summary>
+    private static Dictionary<string, string?> Against(HatchetEmulator emulator, params KeyValuePair<string, string?>[] extra) =>
+        BuiltServer.Environment(
+        [
+            new("HATCHET_CLIENT_TOKEN", emulator.Token),
+            new("HATCHET_API_BASE", emulator.BaseUrl.ToString()),
+            .. extra,
+        ]);
+
     [Fact]
     public async Task Every_stdout_line_is_json_rpc_even_with_trace_logging_and_logs_go_to_stderr()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { Scenario = "empty" }, ct);
-        await using var session = RawStdioSession.Start(BuiltServer.Environment(
-        [
-            new("HATCHET_CLIENT_TOKEN", emulator.Token),
-            new("HATCHET_API_BASE", emulator.BaseUrl.ToString()),
-            new("HATCHET_MCP_LOG_LEVEL", "Trace"),
-        ]));
+        await using var session = RawStdioSession.Start(Against(emulator, new KeyValuePair<string, string?>("HATCHET_MCP_LOG_LEVEL", "Trace")));
 
         var initialize = await session.InitializeAsync(ct);
         var list = await session.RequestAsync("tools/list", [], ct);
@@ -38,11 +42,7 @@ public sealed class StdoutProtocolTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { Scenario = "empty" }, ct);
-        await using var session = RawStdioSession.Start(BuiltServer.Environment(
-        [
-            new("HATCHET_CLIENT_TOKEN", emulator.Token),
-            new("HATCHET_API_BASE", emulator.BaseUrl.ToString()),
-        ]));
+        await using var session = RawStdioSession.Start(Against(emulator));
         await session.InitializeAsync(ct);
 
         var answer = await session.RequestAsync("tools/call",
@@ -62,11 +62,7 @@ public sealed class StdoutProtocolTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions(), ct);
-        await using var process = ServerProcess.Start([], BuiltServer.Environment(
-        [
-            new("HATCHET_CLIENT_TOKEN", emulator.Token),
-            new("HATCHET_API_BASE", emulator.BaseUrl.ToString()),
-        ]));
+        await using var process = ServerProcess.Start([], Against(emulator));
         string[] lines =
         [
             """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"script","version":"1"}}}""",
