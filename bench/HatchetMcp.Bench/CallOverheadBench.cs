@@ -16,7 +16,10 @@ namespace HatchetMcp.Bench;
 /// </summary>
 internal static class CallOverheadBench
 {
-    private sealed record Probe(string Tool, Dictionary<string, object?> Arguments);
+    private sealed record Probe(string Tool, Dictionary<string, object?> Arguments)
+    {
+        public string Label => Tool == "list_runs" && Arguments.TryGetValue("limit", out var l) && l is int n && n != 50 ? $"list_runs limit={n}" : Tool;
+    }
 
     public static async Task RunAsync(ServerCommand server, int calls, int warmup, int clientWarmup)
     {
@@ -28,6 +31,8 @@ internal static class CallOverheadBench
         [
             new("list_runs", new() { ["since"] = "24h", ["limit"] = 50 }),
             new("get_run", new() { ["run_id"] = emulator.Facts.SampleDagRunId.ToString() }),
+            .. (Environment.GetEnvironmentVariable("BENCH_LIST_LIMITS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => new Probe("list_runs", new() { ["since"] = "24h", ["limit"] = int.Parse(l) })),
         ];
         // A tools/call the server answers without calling Hatchet (the argument check fails): the JSON-RPC floor.
         var floor = new Probe("get_run", new() { ["run_id"] = "not-a-uuid" });
@@ -37,14 +42,14 @@ internal static class CallOverheadBench
         {
             foreach (var probe in probes)
             {
-                replays[probe.Tool] = await RawReplayAsync(throwaway, http, probe);
+                replays[probe.Label] = await RawReplayAsync(throwaway, http, probe);
             }
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < clientWarmup; i++)
             {
                 foreach (var probe in probes)
                 {
-                    await replays[probe.Tool]();
+                    await replays[probe.Label]();
                     await throwaway.Client.CallToolAsync(probe.Tool, probe.Arguments);
                 }
                 await throwaway.Client.CallToolAsync(floor.Tool, floor.Arguments);
@@ -57,14 +62,14 @@ internal static class CallOverheadBench
         foreach (var probe in probes.Append(floor))
         {
             var first = await TimeAsync(() => session.Client.CallToolAsync(probe.Tool, probe.Arguments).AsTask());
-            var label = probe == floor ? "tools/call answered without Hatchet (bad run_id)" : probe.Tool;
+            var label = probe == floor ? "tools/call answered without Hatchet (bad run_id)" : probe.Label;
             Console.WriteLine($"{label}: first call on the fresh server {Stats.Ms(first)}");
         }
 
         await MeasureFloorAsync(session, floor, calls, warmup);
         foreach (var probe in probes)
         {
-            await CompareAsync(session, replays[probe.Tool], probe, calls, warmup);
+            await CompareAsync(session, replays[probe.Label], probe, calls, warmup);
         }
     }
 
@@ -79,7 +84,7 @@ internal static class CallOverheadBench
         {
             throw new InvalidOperationException($"{probe.Tool} made a write request; the raw baseline replays reads only");
         }
-        Console.WriteLine($"{probe.Tool} makes {made.Count} REST call(s): {Describe(made)}");
+        Console.WriteLine($"{probe.Label} makes {made.Count} REST call(s): {Describe(made)}");
         var paths = made.Select(r => r.Query.Length == 0 ? r.Path : $"{r.Path}?{r.Query}").ToList();
         return async () =>
         {
@@ -107,7 +112,7 @@ internal static class CallOverheadBench
         }
         var rawMedian = Stats.Median(rawSamples);
         var mcpMedian = Stats.Median(mcpSamples);
-        Console.WriteLine($"{probe.Tool}: raw REST median {Stats.Ms(rawMedian)}, via MCP (stdio) median {Stats.Ms(mcpMedian)}, " +
+        Console.WriteLine($"{probe.Label}: raw REST median {Stats.Ms(rawMedian)}, via MCP (stdio) median {Stats.Ms(mcpMedian)}, " +
                           $"overhead {Stats.Ms(mcpMedian - rawMedian)}; p90 raw {Stats.Ms(Stats.Percentile(rawSamples, 0.9))}, " +
                           $"via MCP {Stats.Ms(Stats.Percentile(mcpSamples, 0.9))} ({calls} calls each, interleaved)");
     }

@@ -24,6 +24,15 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton(new ToolOutputOptions());
         builder.Services.TryAddSingleton(TimeProvider.System);
 
+        // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
+        builder.Services.PostConfigure<McpServerOptions>(options =>
+        {
+            if (options.ToolCollection is { } tools)
+            {
+                PrebuiltResultTool.WrapAll(tools);
+            }
+        });
+
         var json = JsonOptions;
         return builder
             .WithTools<IdentityTools>(json)
