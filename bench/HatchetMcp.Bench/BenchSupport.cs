@@ -11,6 +11,15 @@ internal static class BenchArgs
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
     }
+
+    /// <summary>A comma-separated list of positive numbers ("1,10,25"); empty when the option is absent.</summary>
+    public static IReadOnlyList<int> IntListOption(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length
+            ? args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Where(v => v > 0).ToList()
+            : [];
+    }
 }
 
 /// <summary>How to start the built server: the JIT build copied beside this program, or a published binary.</summary>

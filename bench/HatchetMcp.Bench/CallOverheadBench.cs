@@ -16,12 +16,13 @@ namespace HatchetMcp.Bench;
 /// </summary>
 internal static class CallOverheadBench
 {
-    private sealed record Probe(string Tool, Dictionary<string, object?> Arguments)
+    private sealed record Probe(string Tool, Dictionary<string, object?> Arguments, string? Name = null)
     {
-        public string Label => Tool == "list_runs" && Arguments.TryGetValue("limit", out var l) && l is int n && n != 50 ? $"list_runs limit={n}" : Tool;
+        public string Label => Name ?? Tool;
     }
 
-    public static async Task RunAsync(ServerCommand server, int calls, int warmup, int clientWarmup)
+    /// <param name="pageSizes">Extra list_runs probes with these limits, to see how the overhead grows with the answer.</param>
+    public static async Task RunAsync(ServerCommand server, int calls, int warmup, int clientWarmup, IReadOnlyList<int> pageSizes)
     {
         Console.WriteLine($"server: {server.Command} {string.Join(' ', server.Arguments)}");
         await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { EnableTestHooks = true });
@@ -31,8 +32,7 @@ internal static class CallOverheadBench
         [
             new("list_runs", new() { ["since"] = "24h", ["limit"] = 50 }),
             new("get_run", new() { ["run_id"] = emulator.Facts.SampleDagRunId.ToString() }),
-            .. (Environment.GetEnvironmentVariable("BENCH_LIST_LIMITS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(l => new Probe("list_runs", new() { ["since"] = "24h", ["limit"] = int.Parse(l) })),
+            .. pageSizes.Select(size => new Probe("list_runs", new() { ["since"] = "24h", ["limit"] = size }, $"list_runs limit={size}")),
         ];
         // A tools/call the server answers without calling Hatchet (the argument check fails): the JSON-RPC floor.
         var floor = new Probe("get_run", new() { ["run_id"] = "not-a-uuid" });

@@ -3,7 +3,8 @@
 //   coldstart and calls take --server PATH; client takes --warmup N (default 1000); calls also takes --warmup N (calls per tool on the fresh server before timing, default 20), --client-warmup N
 //   (rounds that warm this measuring process against a throw-away server first, default 1000) and --server PATH (a
 //   published binary, e.g. the Native AOT one the aot section leaves in /tmp/hatchet-mcp-aot/hatchet-mcp; default the
-//   JIT build).
+//   JIT build), and --page-sizes 1,10,25 (extra list_runs probes with those limits, to see the overhead grow with the
+//   answer).
 // Every figure is printed with how it was obtained; medians over repeated runs.
 using System.Diagnostics;
 using HatchetMcp.Bench;
@@ -14,7 +15,7 @@ var runs = BenchArgs.IntOption(args, "--runs", 20);
 var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["coldstart"] = () => ColdStartBench.RunAsync(ServerLocator.FromArgs(args), args.Contains("--server") ? "the given binary" : "JIT (dotnet hatchet-mcp.dll)", runs),
-    ["calls"] = () => CallOverheadBench.RunAsync(ServerLocator.FromArgs(args), runs * 10, BenchArgs.IntOption(args, "--warmup", 20), BenchArgs.IntOption(args, "--client-warmup", 1000)),
+    ["calls"] = () => CallOverheadBench.RunAsync(ServerLocator.FromArgs(args), runs * 10, BenchArgs.IntOption(args, "--warmup", 20), BenchArgs.IntOption(args, "--client-warmup", 1000), BenchArgs.IntListOption(args, "--page-sizes")),
     ["client"] = () => ClientBench.RunAsync(runs * 10, BenchArgs.IntOption(args, "--warmup", 1000)),
     ["bytes"] = TextBytesBench.RunAsync,
     ["scale"] = ScaleBench.RunAsync,
