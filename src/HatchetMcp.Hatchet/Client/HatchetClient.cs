@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Http.Resilience;
@@ -177,7 +176,7 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
             ReturnOnlyId = request.ReturnOnlyId ? true : null,
         };
         return PostAsync(HatchetPaths.Trigger(_settings.TenantId),
-            JsonContent.Create(body, HatchetJsonContext.Default.V1TriggerWorkflowRunRequest),
+            JsonBody(body, HatchetJsonContext.Default.V1TriggerWorkflowRunRequest),
             HatchetJsonContext.Default.V1WorkflowRunDetails, HatchetResource.Tenant(_settings.TenantId), cancellationToken);
     }
 
@@ -245,8 +244,20 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
         ArgumentNullException.ThrowIfNull(externalIds);
         if (externalIds.Count == 0) throw new ArgumentException("Name at least one run or task id.", nameof(externalIds));
         var body = new V1TaskIdsRequest { ExternalIds = externalIds.Distinct().ToList() };
-        return PostAsync(path, JsonContent.Create(body, HatchetJsonContext.Default.V1TaskIdsRequest),
+        return PostAsync(path, JsonBody(body, HatchetJsonContext.Default.V1TaskIdsRequest),
             HatchetJsonContext.Default.V1TaskIdsResponse, HatchetResource.Tenant(_settings.TenantId), cancellationToken);
+    }
+
+    /// <summary>
+    /// A request body serialised up front, so it goes out with a Content-Length and a plain <c>application/json</c> type.
+    /// (<c>JsonContent</c> streams: its body is sent chunked and typed with a charset, which servers that read
+    /// Content-Length or compare the media type exactly take for an empty or unsupported body.)
+    /// </summary>
+    internal static ByteArrayContent JsonBody<T>(T value, JsonTypeInfo<T> type)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, type));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
     }
 
     /// <summary>A body not buffered by <see cref="BufferingHandler"/> (a handler swapped in by a host) is read as a stream.</summary>

@@ -215,6 +215,29 @@ public sealed class QueryBuildingTests
         Assert.Equal("mcp", body.RootElement.GetProperty("additionalMetadata").GetProperty("source").GetString());
     }
 
+    public static TheoryData<string> Writes => ["trigger", "cancel", "replay"];
+
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public async Task Write_bodies_go_out_with_a_content_length_and_a_plain_json_type(string write)
+    {
+        // Not chunked, no charset parameter: a server that reads Content-Length or compares the media type exactly
+        // must still see the body.
+        using var input = JsonDocument.Parse("""{"order":42}""");
+        Func<IHatchetClient, Task> call = write switch
+        {
+            "trigger" => c => c.TriggerAsync(new TriggerRequest { WorkflowName = "orders", Input = input.RootElement }, TestContext.Current.CancellationToken),
+            "cancel" => c => c.CancelAsync([Guid.Parse(Samples.TaskId)], TestContext.Current.CancellationToken),
+            _ => c => c.ReplayAsync([Guid.Parse(Samples.TaskId)], TestContext.Current.CancellationToken),
+        };
+
+        var seen = await OneRequest(call, write == "trigger" ? Samples.RunDetailsJson : """{"ids":[]}""");
+
+        Assert.Equal(HttpMethod.Post, seen.Method);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(seen.Body!), seen.ContentLength);
+        Assert.Equal("application/json", seen.ContentType);
+    }
+
     [Theory]
     [InlineData("[1,2]", null)]
     [InlineData("\"text\"", null)]

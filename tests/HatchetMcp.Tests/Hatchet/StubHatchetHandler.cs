@@ -9,6 +9,12 @@ namespace HatchetMcp.Tests.Hatchet;
 /// <summary>One request as the stub saw it (the body read at send time).</summary>
 internal sealed record SeenRequest(HttpMethod Method, Uri Uri, string? Body, string? Authorization, DateTimeOffset At)
 {
+    /// <summary>The body's Content-Length as the client announced it before sending (null: it would go out chunked).</summary>
+    public long? ContentLength { get; init; }
+
+    /// <summary>The body's Content-Type header, exactly as sent.</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>Every value of a query key, decoded, in order.</summary>
     public IReadOnlyList<string> Query(string key) =>
         Uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
@@ -72,8 +78,15 @@ internal sealed class StubHatchetHandler(TimeProvider? time = null) : HttpMessag
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The length is read before the body: reading it would buffer the content and so give it a length.
+        var length = request.Content?.Headers.ContentLength;
+        var type = request.Content?.Headers.ContentType?.ToString();
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        _seen.Enqueue(new SeenRequest(request.Method, request.RequestUri!, body, request.Headers.Authorization?.ToString(), _time.GetUtcNow()));
+        _seen.Enqueue(new SeenRequest(request.Method, request.RequestUri!, body, request.Headers.Authorization?.ToString(), _time.GetUtcNow())
+        {
+            ContentLength = length,
+            ContentType = type,
+        });
         if (_script.TryDequeue(out var next)) _last = next;
         if (_last is null) throw new InvalidOperationException("The stub has no scripted answer.");
         return await _last(request, cancellationToken);
