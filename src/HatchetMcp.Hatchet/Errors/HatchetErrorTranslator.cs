@@ -24,7 +24,7 @@ internal sealed class HatchetErrorTranslator(HatchetSettings settings, TimeProvi
             HttpStatusCode.BadRequest => (HatchetErrorKind.BadRequest,
                 $"Hatchet rejected the request (400): {said ?? "no reason given"}."),
             HttpStatusCode.Unauthorized => (HatchetErrorKind.Unauthorized,
-                $"Hatchet does not allow this operation with an API token (401){quoted}."),
+                $"Hatchet refused the request (401){quoted}: the operation is not allowed with this API token; check {HatchetEnvironmentVariables.Token}."),
             HttpStatusCode.Forbidden => (HatchetErrorKind.Forbidden,
                 $"Hatchet refused the request (403{(said is null ? "" : ": " + said)}): token invalid, expired or for another tenant; check {HatchetEnvironmentVariables.Token}{(resource.Kind == "tenant" ? "" : $" and that the {resource.Kind} belongs to your tenant")}."),
             HttpStatusCode.NotFound => (HatchetErrorKind.NotFound, resource.NotFoundMessage),

@@ -83,12 +83,14 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
-    public async Task A_401_says_the_operation_is_not_allowed_for_a_token()
+    public async Task A_401_says_the_operation_is_not_allowed_for_a_token_and_points_at_the_token()
     {
         var error = await FailingGetWorkflow(HttpStatusCode.Unauthorized, """{"errors":[{"description":"Not authorized to perform this operation"}]}""");
 
         Assert.Equal(HatchetErrorKind.Unauthorized, error.Kind);
         Assert.Contains("Not authorized to perform this operation", error.Message);
+        Assert.Contains("not allowed with this API token", error.Message);
+        Assert.Contains("HATCHET_CLIENT_TOKEN", error.Message);
     }
 
     [Fact]
