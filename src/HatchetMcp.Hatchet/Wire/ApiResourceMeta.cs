@@ -5,7 +5,8 @@ namespace HatchetMcp.Hatchet;
 /// <summary>The <c>metadata</c> object nearly every Hatchet resource carries.</summary>
 public sealed record ApiResourceMeta
 {
-    [JsonPropertyName("id")] public Guid Id { get; set; }
+    /// <summary>Null when the server sends an empty or malformed id (the contract allows a zero-length id).</summary>
+    [JsonPropertyName("id")] public Guid? Id { get; set; }
     [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAt { get; set; }
     [JsonPropertyName("updatedAt")] public DateTimeOffset? UpdatedAt { get; set; }
 }

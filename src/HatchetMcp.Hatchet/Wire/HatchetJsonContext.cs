@@ -8,14 +8,13 @@ namespace HatchetMcp.Hatchet;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = false,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(HatchetTimestampConverter), typeof(HatchetOptionalGuidConverter)])]
+    Converters = [typeof(HatchetTimestampConverter), typeof(HatchetOptionalGuidConverter), typeof(HatchetLenientInt64Converter)])]
 [JsonSerializable(typeof(ApiResourceMeta))]
 [JsonSerializable(typeof(PaginationResponse))]
 [JsonSerializable(typeof(V1TaskSummary))]
 [JsonSerializable(typeof(V1RunList))]
 [JsonSerializable(typeof(V1WorkflowRun))]
 [JsonSerializable(typeof(V1WorkflowRunDetails))]
-[JsonSerializable(typeof(V1TaskEvent))]
 [JsonSerializable(typeof(V1LogLine))]
 [JsonSerializable(typeof(V1LogLineList))]
 [JsonSerializable(typeof(Worker))]

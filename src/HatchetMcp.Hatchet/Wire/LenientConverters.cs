@@ -60,6 +60,43 @@ internal sealed class HatchetOptionalGuidConverter : JsonConverter<Guid?>
 }
 
 /// <summary>
+/// Reads whole numbers (durations in ms, counts) leniently: a fractional number is rounded, a numeric string is read,
+/// and null, an empty string or anything else becomes null. The contract says integer; a server that computes
+/// milliseconds from timestamps may still send 1234.5, and that must not fail a whole page of runs.
+/// </summary>
+internal sealed class HatchetLenientInt64Converter : JsonConverter<long?>
+{
+    public override bool HandleNull => true;
+
+    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var whole)) return whole;
+                return reader.TryGetDouble(out var real) && double.IsFinite(real) && Math.Abs(real) < 9e18 ? (long)Math.Round(real, MidpointRounding.AwayFromZero) : null;
+            case JsonTokenType.String:
+                var text = reader.GetString();
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out whole)) return whole;
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out real) && double.IsFinite(real) && Math.Abs(real) < 9e18
+                    ? (long)Math.Round(real, MidpointRounding.AwayFromZero)
+                    : null;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                reader.Skip();
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
+    {
+        if (value is { } v) writer.WriteNumberValue(v);
+        else writer.WriteNullValue();
+    }
+}
+
+/// <summary>
 /// Reads additionalMetadata as text pairs: string values as they are, any other value as its JSON text. Everything the
 /// server does with metadata is text (filters are key:value, answers print key=value), and text pairs cost a fraction
 /// of a JsonElement per value when a page of runs is parsed.

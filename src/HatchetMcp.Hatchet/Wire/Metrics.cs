@@ -7,7 +7,8 @@ namespace HatchetMcp.Hatchet;
 public sealed record V1TaskRunMetric
 {
     [JsonPropertyName("status")] public string? Status { get; set; }
-    [JsonPropertyName("count")] public long Count { get; set; }
+    /// <summary>Null when the server sends none (read leniently, like every whole number).</summary>
+    [JsonPropertyName("count")] public long? Count { get; set; }
     [JsonPropertyName("runningDetailCount")] public RunningDetailCount? RunningDetailCount { get; set; }
 }
 

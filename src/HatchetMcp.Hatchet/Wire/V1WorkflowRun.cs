@@ -24,11 +24,13 @@ public sealed record V1WorkflowRun
     [JsonPropertyName("payloadsRestricted")] public bool? PayloadsRestricted { get; set; }
 }
 
-/// <summary>GET /api/v1/stable/workflow-runs/{id} and the trigger answer.</summary>
+/// <summary>
+/// GET /api/v1/stable/workflow-runs/{id} and the trigger answer. <c>taskEvents</c> and the shape's <c>childrenStepIds</c>
+/// are not read: no tool shows them, and a field left unread cannot break the answer when a server types it loosely.
+/// </summary>
 public sealed record V1WorkflowRunDetails
 {
     [JsonPropertyName("run")] public V1WorkflowRun? Run { get; set; }
-    [JsonPropertyName("taskEvents")] public List<V1TaskEvent>? TaskEvents { get; set; }
     [JsonPropertyName("shape")] public List<WorkflowRunShapeItem>? Shape { get; set; }
     [JsonPropertyName("tasks")] public List<V1TaskSummary>? Tasks { get; set; }
 }
@@ -38,24 +40,5 @@ public sealed record WorkflowRunShapeItem
 {
     [JsonPropertyName("taskExternalId")] public Guid? TaskExternalId { get; set; }
     [JsonPropertyName("stepId")] public Guid? StepId { get; set; }
-    [JsonPropertyName("childrenStepIds")] public List<Guid>? ChildrenStepIds { get; set; }
     [JsonPropertyName("taskName")] public string? TaskName { get; set; }
-}
-
-/// <summary>An event in a task's life (ASSIGNED, STARTED, FAILED, RETRIED_BY_USER, ...).</summary>
-public sealed record V1TaskEvent
-{
-    [JsonPropertyName("id")] public long? Id { get; set; }
-    /// <summary>The task's external id.</summary>
-    [JsonPropertyName("taskId")] public Guid? TaskId { get; set; }
-    [JsonPropertyName("timestamp")] public DateTimeOffset? Timestamp { get; set; }
-    [JsonPropertyName("eventType")] public string? EventType { get; set; }
-    [JsonPropertyName("message")] public string? Message { get; set; }
-    [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
-    /// <summary>JSON text.</summary>
-    [JsonPropertyName("output")] public string? Output { get; set; }
-    [JsonPropertyName("workerId")] public Guid? WorkerId { get; set; }
-    [JsonPropertyName("taskDisplayName")] public string? TaskDisplayName { get; set; }
-    [JsonPropertyName("retryCount")] public int? RetryCount { get; set; }
-    [JsonPropertyName("attempt")] public int? Attempt { get; set; }
 }

@@ -22,4 +22,13 @@ public static class TimeText
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     public static string? Iso(DateTimeOffset? value) => value is { } v ? Iso(v) : null;
+
+    /// <summary>
+    /// ISO 8601 at full precision (Hatchet's log times carry microseconds). For times an agent passes back as an
+    /// exclusive bound: cut to milliseconds, "until" would skip the lines between the cut and the real time.
+    /// </summary>
+    public static string IsoExact(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    public static string? IsoExact(DateTimeOffset? value) => value is { } v ? IsoExact(v) : null;
 }

@@ -103,7 +103,7 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
             {
                 var oldest = kept.FirstOrDefault()?.CreatedAt;
                 header.Add($"… {(result.OlderLinesCutIsLowerBound ? "at least " : string.Empty)}{olderCut} older lines left out (limit {maxLines}, newest kept). " +
-                           "To see them: " + (oldest is { } o ? $"until={TimeText.Iso(o)}, " : string.Empty) +
+                           "To see them: " + (oldest is { } o ? $"until={TimeText.IsoExact(o)}, " : string.Empty) +
                            (maxLines < MaxLimit ? $"a larger limit (max {MaxLimit}), " : string.Empty) + "or narrow with levels, search or since.");
             }
 
@@ -177,14 +177,14 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
         var task = line.TaskExternalId is { } tid && tasks.TryGetValue(tid, out var n) ? n : RunText.StepName(line.TaskDisplayName);
         return new LogRow
         {
-            At = TimeText.Iso(line.CreatedAt),
+            At = TimeText.IsoExact(line.CreatedAt),
             Level = line.Level,
             Task = task,
             TaskId = line.TaskExternalId,
             Attempt = line.Attempt ?? (line.RetryCount is { } rc ? rc + 1 : null),
             Message = ValueSummary.Clip((line.Message ?? string.Empty).ReplaceLineEndings(" ⏎ ").Trim(), MaxMessageChars),
             Repeat = run.Count,
-            LastAt = run.Count > 1 ? TimeText.Iso(run.Last.CreatedAt) : null,
+            LastAt = run.Count > 1 ? TimeText.IsoExact(run.Last.CreatedAt) : null,
         };
     }
 

@@ -38,10 +38,10 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
         {
             var resolved = workflowText is null ? null : await new WorkflowResolver(client).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
             var metricsTask = client.GetTaskMetricsAsync(window.Since, window.Until, resolved is null ? null : [resolved.Id], cancellationToken);
-            var queuesTask = client.GetStepRunQueueMetricsAsync(cancellationToken);
+            var queuesTask = QueuesAsync(cancellationToken);
             var workersTask = WorkersAsync(cancellationToken);
             var metrics = await metricsTask.ConfigureAwait(false);
-            var queues = await queuesTask.ConfigureAwait(false);
+            var (queues, queuesNote) = await queuesTask.ConfigureAwait(false);
             var (workers, workersNote) = await workersTask.ConfigureAwait(false);
 
             var counts = StatusOrder.ToDictionary(s => s, _ => 0L);
@@ -51,7 +51,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
             {
                 if (m.Status is { } s)
                 {
-                    counts[s] = (counts.TryGetValue(s, out var c) ? c : 0) + m.Count;
+                    counts[s] = (counts.TryGetValue(s, out var c) ? c : 0) + (m.Count ?? 0);
                 }
 
                 if (m.RunningDetailCount is { } detail)
@@ -65,7 +65,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
             double? failureRate = finished > 0 ? (double)counts["FAILED"] / finished : null;
 
             var serving = ActiveWorkersPerAction(workers);
-            var depths = queues.Depths().Where(d => d.Count > 0).OrderByDescending(d => d.Count).ThenBy(d => d.Queue, StringComparer.Ordinal).ToList();
+            var depths = (queues?.Depths() ?? []).Where(d => d.Count > 0).OrderByDescending(d => d.Count).ThenBy(d => d.Queue, StringComparer.Ordinal).ToList();
             var deepest = depths.Take(topN).Select(d => new QueueRow
             {
                 Queue = d.Queue,
@@ -82,10 +82,11 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
                 RunningOnWorker = onWorker,
                 RunningEvicted = evicted,
                 FailureRate = failureRate,
-                TotalQueued = depths.Where(d => d.ConcurrencyKey is null).Sum(d => d.Count),
-                QueuesWithItems = depths.Count(d => d.ConcurrencyKey is null),
+                TotalQueued = queues is null ? null : depths.Where(d => d.ConcurrencyKey is null).Sum(d => d.Count),
+                QueuesWithItems = queues is null ? null : depths.Count(d => d.ConcurrencyKey is null),
                 DeepestQueues = deepest,
                 WorkersNote = workersNote,
+                QueuesNote = queuesNote,
             };
 
             var scope = resolved is null ? string.Empty : $" of workflow {resolved.Name ?? workflowText}";
@@ -98,9 +99,11 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
                 failureRate is { } rate
                     ? $"Failure rate: {(rate * 100).ToString("0.0", CultureInfo.InvariantCulture)}% of {finished.ToString("N0", CultureInfo.InvariantCulture)} finished tasks."
                     : "Failure rate: no finished tasks in the window.",
-                depths.Count == 0
+                queuesNote is not null
+                    ? $"Queues now: unknown ({queuesNote})"
+                    : depths.Count == 0
                     ? "Queues now: empty."
-                    : $"Queues now: {result.TotalQueued.ToString("N0", CultureInfo.InvariantCulture)} tasks waiting in {result.QueuesWithItems} queue(s); deepest:",
+                    : $"Queues now: {result.TotalQueued?.ToString("N0", CultureInfo.InvariantCulture)} tasks waiting in {result.QueuesWithItems} queue(s); deepest:",
             };
             var body = deepest.Select(QueueLine).ToList();
             if (workersNote is not null)
@@ -116,6 +119,19 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
             var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "queues", "Lower top.").Text;
             return ToolResult.Create(text, result, ToolsJsonContext.Default.QueueMetricsResult);
         }).ConfigureAwait(false);
+    }
+
+    // Queue depth comes from a second endpoint: if it fails (or a server lacks it), the task counts still answer.
+    private async Task<(StepRunQueueMetrics? Queues, string? Note)> QueuesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetStepRunQueueMetricsAsync(cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (HatchetApiException e) when (e.Kind is not (HatchetErrorKind.Forbidden or HatchetErrorKind.Unauthorized))
+        {
+            return (null, e.Message);
+        }
     }
 
     // Worker coverage is an annotation: if the worker list fails, the metrics still answer.

@@ -31,9 +31,9 @@ internal sealed class WorkflowResolver(IHatchetClient client)
         var hits = await client.ListWorkflowsAsync(text, PageSize, 0, cancellationToken).ConfigureAwait(false);
         var exact = hits.Rows?.FirstOrDefault(w => string.Equals(w.Name, text, StringComparison.Ordinal))
                     ?? hits.Rows?.FirstOrDefault(w => string.Equals(w.Name, text, StringComparison.OrdinalIgnoreCase));
-        if (exact?.Metadata is { } meta && exact.Name is { } name)
+        if (exact?.Metadata?.Id is { } workflowId && exact.Name is { } name)
         {
-            return new ResolvedWorkflow(meta.Id, name);
+            return new ResolvedWorkflow(workflowId, name);
         }
 
         var all = await client.ListWorkflowsAsync(null, PageSize, 0, cancellationToken).ConfigureAwait(false);

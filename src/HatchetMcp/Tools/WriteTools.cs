@@ -87,9 +87,13 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
             {
                 await client.CancelAsync(toSend, cancellationToken).ConfigureAwait(false);
             }
+            catch (HatchetApiException e) when (e.Kind == HatchetErrorKind.InvalidResponse)
+            {
+                // Hatchet said yes (2xx) in a body we could not read; the cancel answer carries nothing we use.
+            }
             catch (HatchetApiException e)
             {
-                throw new McpException($"{e.Message} The cancel request for {toSend.Count} id(s) failed, so nothing was cancelled; check with get_run before retrying.", e);
+                throw new McpException(WriteFailure(e, "cancel", toSend.Count, "cancelled"), e);
             }
 
             foreach (var f in found.Where(f => toSend.Contains(f.Id)))
@@ -130,7 +134,7 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
             }
             catch (HatchetApiException e)
             {
-                throw new McpException($"{e.Message} The replay request for {toSend.Count} id(s) failed; check with get_run before retrying.", e);
+                throw new McpException(WriteFailure(e, "replay", toSend.Count, "replayed"), e);
             }
 
             var queued = new HashSet<Guid>(response.Ids ?? []);
@@ -144,6 +148,21 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
         }
 
         return Answer("replay", ids, toSend, outcomes);
+    }
+
+    /// <summary>
+    /// Says whether a failed write may still have happened. A refusal (4xx) or a 503 means Hatchet did not act; a timeout,
+    /// a dropped connection, another 5xx or an unreadable success leaves the outcome unknown, and saying "nothing
+    /// happened" then could make an agent act twice.
+    /// </summary>
+    private static string WriteFailure(HatchetApiException e, string action, int count, string done)
+    {
+        var refused = e.Kind is HatchetErrorKind.BadRequest or HatchetErrorKind.Unauthorized or HatchetErrorKind.Forbidden
+                          or HatchetErrorKind.NotFound or HatchetErrorKind.RateLimited
+                      || e.StatusCode == 503;
+        return refused
+            ? $"{e.Message} The {action} request for {count} id(s) was refused, so nothing was {done}."
+            : $"{e.Message} The {action} request for {count} id(s) may or may not have reached Hatchet, so some may have been {done}: check with get_run before retrying.";
     }
 
     private CallToolResult Answer(string action, IReadOnlyList<Guid> ids, IReadOnlyList<Guid> sent, IReadOnlyDictionary<Guid, IdOutcome> outcomes)

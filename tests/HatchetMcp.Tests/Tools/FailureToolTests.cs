@@ -157,6 +157,33 @@ public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<
         Assert.Single(fixture.Requests("/tasks/cancel", "POST"));
     }
 
+    [Theory]
+    [InlineData(FaultKind.Status, 504)]
+    [InlineData(FaultKind.Drop, 0)]
+    public async Task A_cancel_post_that_may_have_reached_hatchet_does_not_claim_nothing_happened(FaultKind kind, int status)
+    {
+        Fault("POST", "/api/v1/stable/tenants/*/tasks/cancel", 5, kind, status: status, body: """{"message":"gateway timeout"}""");
+
+        var answer = await fixture.Server.CallAsync("cancel_runs", $$"""{"run_ids":["{{Facts.StuckRunId}}"]}""");
+
+        Assert.True(answer.IsError);
+        Assert.DoesNotContain("nothing was cancelled", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("may or may not have reached Hatchet", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("get_run", answer.Text, StringComparison.Ordinal);
+        Assert.Single(fixture.Requests("/tasks/cancel", "POST"));
+    }
+
+    [Fact]
+    public async Task A_cancel_accepted_with_an_unreadable_body_is_reported_as_requested()
+    {
+        Fault("POST", "/api/v1/stable/tenants/*/tasks/cancel", 1, FaultKind.Malformed);
+
+        var answer = await fixture.Server.CallAsync("cancel_runs", $$"""{"run_ids":["{{Facts.StuckRunId}}"]}""");
+
+        Assert.False(answer.IsError, answer.Text);
+        Assert.Equal("cancel_requested", answer.Structured.GetProperty("results")[0].GetProperty("outcome").GetString());
+    }
+
     [Fact]
     public async Task When_hatchet_cannot_be_asked_at_all_a_cancel_sends_nothing_and_says_so()
     {
@@ -201,5 +228,22 @@ public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<
 
         Assert.False(answer.IsError, answer.Text);
         Assert.Contains("Worker coverage unknown", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(404, """{"message":"Not Found"}""")]
+    [InlineData(500, """{"message":"Internal Server Error"}""")]
+    public async Task Queue_metrics_still_give_the_task_counts_when_the_queue_depths_cannot_be_read(int status, string body)
+    {
+        Fault("GET", $"/api/v1/tenants/{fixture.Emulator.TenantId}/step-run-queue-metrics", 20, FaultKind.Status, status: status, body: body);
+
+        var answer = await fixture.Server.CallAsync("get_queue_metrics");
+
+        Assert.False(answer.IsError, answer.Text);
+        Assert.Contains("Queues now: unknown (", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("COMPLETED", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Structured.GetProperty("taskCounts").GetProperty("COMPLETED").GetInt64() > 0);
+        Assert.False(answer.Structured.TryGetProperty("totalQueued", out _));
+        Assert.False(string.IsNullOrEmpty(answer.Structured.GetProperty("queuesNote").GetString()));
     }
 }

@@ -291,6 +291,29 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
     }
 
     [Fact]
+    public async Task Following_the_hint_for_older_log_lines_returns_exactly_the_lines_left_out()
+    {
+        var all = await Call("get_run_logs", $$"""{"run_id":"{{Facts.SampleDagRunId}}","limit":1000}""");
+        var messages = all.Structured.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("message").GetString()).ToList();
+        var cut = await Call("get_run_logs", $$"""{"run_id":"{{Facts.SampleDagRunId}}","limit":5}""");
+        var until = System.Text.RegularExpressions.Regex.Match(cut.Text, @"until=(\S+),").Groups[1].Value;
+
+        var older = await Call("get_run_logs", $$"""{"run_id":"{{Facts.SampleDagRunId}}","limit":1000,"until":"{{until}}"}""");
+
+        // The bound is the oldest kept line's time exactly as Hatchet sent it (microseconds), not a rounded copy.
+        var oldestKept = cut.Structured.GetProperty("lines")[0];
+        using var http = new HttpClient { BaseAddress = fixture.Emulator.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fixture.Emulator.Token);
+        using var raw = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(
+            $"/api/v1/stable/tasks/{oldestKept.GetProperty("taskId").GetGuid()}/logs?limit=1000", TestContext.Current.CancellationToken));
+        var rawTime = raw.RootElement.GetProperty("rows").EnumerateArray()
+            .First(r => r.GetProperty("message").GetString() == oldestKept.GetProperty("message").GetString())
+            .GetProperty("createdAt").GetDateTimeOffset();
+        Assert.Equal(rawTime, DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(messages.SkipLast(5), older.Structured.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("message").GetString()));
+    }
+
+    [Fact]
     public async Task Logs_of_one_task_filtered_by_level_hold_only_that_task_and_level()
     {
         var failed = await Call("list_runs", $$"""{"since":"7d","statuses":["FAILED"],"workflow":{{Json(Facts.FailingWorkflowName)}},"limit":1}""");

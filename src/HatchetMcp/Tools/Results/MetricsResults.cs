@@ -31,9 +31,14 @@ public sealed record QueueMetricsResult
     [Description("Failed share of finished tasks, 0..1.")]
     public double? FailureRate { get; init; }
 
-    public long TotalQueued { get; init; }
-    public int QueuesWithItems { get; init; }
+    [Description("Tasks waiting in all queues now; null when the queue metrics could not be read.")]
+    public long? TotalQueued { get; init; }
+
+    public int? QueuesWithItems { get; init; }
     public required IReadOnlyList<QueueRow> DeepestQueues { get; init; }
+
+    [Description("Why the queue depths are missing, when Hatchet's queue metrics could not be read (the task counts still are).")]
+    public string? QueuesNote { get; init; }
 
     [Description("Why worker coverage is missing, when the worker list could not be read.")]
     public string? WorkersNote { get; init; }

@@ -89,7 +89,7 @@ public sealed class ClientAgainstEmulatorTests(EmulatorFixture fixture) : IClass
     {
         using var client = fixture.Client();
         var run = await client.GetRunAsync(_emulator.Facts.SampleDagRunId, Ct);
-        var taskIds = run.Run!.Tasks!.Select(t => t.Metadata!.Id).ToList();
+        var taskIds = run.Run!.Tasks!.Select(t => t.Metadata!.Id!.Value).ToList();
 
         var logs = await client.ListLogsAsync(taskIds, new LogQuery { Limit = 1000 }, Ct);
 
@@ -268,7 +268,7 @@ public sealed class ClientAgainstEmulatorTests(EmulatorFixture fixture) : IClass
             AdditionalMetadata = new Dictionary<string, string> { ["test"] = "client-e2e" },
             ReturnOnlyId = true,
         }, Ct);
-        var runId = started.Run!.Metadata!.Id;
+        var runId = started.Run!.Metadata!.Id!.Value;
         var cancelled = await client.CancelAsync([runId], Ct);
 
         Assert.NotEqual(Guid.Empty, runId);
