@@ -64,7 +64,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
             var finished = counts["COMPLETED"] + counts["FAILED"] + counts["CANCELLED"];
             double? failureRate = finished > 0 ? (double)counts["FAILED"] / finished : null;
 
-            var serving = ActiveWorkersPerAction(workers);
+            var serving = ActiveWorkersPerAction(workers, now);
             var depths = (queues?.Depths() ?? []).Where(d => d.Count > 0).OrderByDescending(d => d.Count).ThenBy(d => d.Queue, StringComparer.Ordinal).ToList();
             var deepest = depths.Take(topN).Select(d => new QueueRow
             {
@@ -147,12 +147,12 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
         }
     }
 
-    private static Dictionary<string, int> ActiveWorkersPerAction(IReadOnlyList<Worker>? workers)
+    private static Dictionary<string, int> ActiveWorkersPerAction(IReadOnlyList<Worker>? workers, DateTimeOffset now)
     {
         var serving = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var w in workers ?? [])
         {
-            if (!string.Equals(w.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
+            if (WorkerTools.StatusOf(w, now) != "ACTIVE")
             {
                 continue;
             }

@@ -60,6 +60,15 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
         return ToolResult.Create(text, result, ToolsJsonContext.Default.ListWorkersResult);
     }
 
+    /// <summary>
+    /// The worker's status as Hatchet reports it; when a server leaves it out (the field is optional), worked out the way
+    /// Hatchet does: a heartbeat within 5 s is ACTIVE, an older one INACTIVE.
+    /// </summary>
+    internal static string StatusOf(Worker w, DateTimeOffset now) =>
+        !string.IsNullOrWhiteSpace(w.Status) ? w.Status.Trim().ToUpperInvariant()
+        : w.LastHeartbeatAt is { } heartbeat ? (now - heartbeat <= TimeSpan.FromSeconds(5) ? "ACTIVE" : "INACTIVE")
+        : "UNKNOWN";
+
     private static WorkerRow ToRow(Worker w, DateTimeOffset now)
     {
         var slots = (w.SlotConfig ?? [])
@@ -78,7 +87,7 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
             slots.Add(new SlotUsage { Type = "default", Limit = maxRuns, Available = available, Used = maxRuns - available });
         }
 
-        var status = string.IsNullOrWhiteSpace(w.Status) ? "UNKNOWN" : w.Status;
+        var status = StatusOf(w, now);
         var runtime = w.RuntimeInfo is { } r && (r.Language ?? r.SdkVersion) is not null
             ? string.Join(" ", new[] { r.Language, r.SdkVersion is { } v ? "sdk " + v : null }.OfType<string>())
             : null;
