@@ -48,7 +48,13 @@ public static class HatchetEnvironmentVariables
     public const string TenantId = "HATCHET_TENANT_ID";
     public const string TimeoutSeconds = "HATCHET_MCP_TIMEOUT_SECONDS";
 
-    public static IReadOnlyList<string> All { get; } = [Token, ApiBase, TenantId, TimeoutSeconds];
+    /// <summary>The Hatchet SDKs' name for the API base; read when <see cref="ApiBase"/> is not set.</summary>
+    public const string SdkServerUrl = "HATCHET_CLIENT_SERVER_URL";
+
+    /// <summary>The Hatchet SDKs' name for the tenant; read when <see cref="TenantId"/> is not set.</summary>
+    public const string SdkTenantId = "HATCHET_CLIENT_TENANT_ID";
+
+    public static IReadOnlyList<string> All { get; } = [Token, ApiBase, TenantId, TimeoutSeconds, SdkServerUrl, SdkTenantId];
 }
 
 /// <summary>

@@ -60,11 +60,11 @@ internal static class HatchetSettingsReader
     private static Guid ReadTenant(IReadOnlyDictionary<string, string?> env, JwtClaims claims, out string? error)
     {
         error = null;
-        var overrideValue = Get(env, HatchetEnvironmentVariables.TenantId);
+        var (name, overrideValue) = First(env, HatchetEnvironmentVariables.TenantId, HatchetEnvironmentVariables.SdkTenantId);
         if (overrideValue is not null)
         {
             if (Guid.TryParse(overrideValue.TrimEnd('/'), out var fromEnv) && fromEnv != Guid.Empty) return fromEnv;
-            error = $"{HatchetEnvironmentVariables.TenantId} is not a tenant id: use the tenant UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), or unset it to use the token's tenant.";
+            error = $"{name} is not a tenant id: use the tenant UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), or unset it to use the token's tenant.";
             return Guid.Empty;
         }
 
@@ -84,24 +84,28 @@ internal static class HatchetSettingsReader
     private static Uri? ReadApiBase(IReadOnlyDictionary<string, string?> env, JwtClaims claims, out string? error)
     {
         error = null;
-        var overrideValue = Get(env, HatchetEnvironmentVariables.ApiBase);
+        var (name, overrideValue) = First(env, HatchetEnvironmentVariables.ApiBase, HatchetEnvironmentVariables.SdkServerUrl);
         if (overrideValue is not null)
         {
             var fromEnv = ParseBase(overrideValue);
             if (fromEnv is null)
-                error = $"{HatchetEnvironmentVariables.ApiBase} is not an absolute http or https URL without query: use e.g. https://cloud.onhatchet.run or http://localhost:8080.";
+                error = $"{name} is not an absolute http or https URL without query: use e.g. https://cloud.onhatchet.run or http://localhost:8080.";
             return fromEnv;
         }
 
-        if (string.IsNullOrWhiteSpace(claims.ServerUrl))
+        if (!string.IsNullOrWhiteSpace(claims.ServerUrl))
         {
-            error = $"no Hatchet API base URL: {HatchetEnvironmentVariables.Token} has no server_url claim; set {HatchetEnvironmentVariables.ApiBase} (e.g. https://cloud.onhatchet.run or http://localhost:8080).";
-            return null;
+            var fromToken = ParseBase(claims.ServerUrl);
+            if (fromToken is null)
+                error = $"{HatchetEnvironmentVariables.Token} has a server_url claim that is not an absolute http or https URL: set {HatchetEnvironmentVariables.ApiBase} (e.g. https://cloud.onhatchet.run).";
+            return fromToken;
         }
-        var fromToken = ParseBase(claims.ServerUrl);
-        if (fromToken is null)
-            error = $"{HatchetEnvironmentVariables.Token} has a server_url claim that is not an absolute http or https URL: set {HatchetEnvironmentVariables.ApiBase} (e.g. https://cloud.onhatchet.run).";
-        return fromToken;
+
+        // Hatchet issues tokens with iss = server_url; only a usable URL counts.
+        if (claims.Issuer is { } issuer && ParseBase(issuer) is { } fromIssuer) return fromIssuer;
+
+        error = $"no Hatchet API base URL: {HatchetEnvironmentVariables.Token} has no server_url claim; set {HatchetEnvironmentVariables.ApiBase} (e.g. https://cloud.onhatchet.run or http://localhost:8080).";
+        return null;
     }
 
     /// <summary>
@@ -136,6 +140,10 @@ internal static class HatchetSettingsReader
         error = $"{HatchetEnvironmentVariables.TimeoutSeconds} must be a number of seconds from 1 to {MaxTimeoutSeconds} (default {HatchetSettings.DefaultTimeout.TotalSeconds}).";
         return TimeSpan.Zero;
     }
+
+    /// <summary>The first of the names that is set, with its value; our own name wins over the SDKs' alias.</summary>
+    private static (string Name, string? Value) First(IReadOnlyDictionary<string, string?> env, string name, string alias) =>
+        Get(env, name) is { } value ? (name, value) : (alias, Get(env, alias));
 
     private static string? Get(IReadOnlyDictionary<string, string?> env, string name) =>
         env.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -9,6 +9,12 @@ namespace HatchetMcp.Hatchet;
 /// </summary>
 internal sealed record JwtClaims(string? Subject, string? ServerUrl, DateTimeOffset? ExpiresAt)
 {
+    /// <summary>
+    /// The <c>iss</c> claim. Hatchet sets it (and <c>aud</c>) to the same server URL as <c>server_url</c>, and only
+    /// checks <c>server_url</c> when present, so a token without it still names its server here.
+    /// </summary>
+    public string? Issuer { get; init; }
+
     /// <summary>Null when the text is not a JWT with a base64url JSON-object payload.</summary>
     public static JwtClaims? TryRead(string token)
     {
@@ -35,7 +41,10 @@ internal sealed record JwtClaims(string? Subject, string? ServerUrl, DateTimeOff
             using var document = JsonDocument.Parse(payload);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            return new JwtClaims(ReadString(root, "sub"), ReadString(root, "server_url"), ReadExpiry(root));
+            return new JwtClaims(ReadString(root, "sub"), ReadString(root, "server_url"), ReadExpiry(root))
+            {
+                Issuer = ReadString(root, "iss"),
+            };
         }
         catch (JsonException)
         {

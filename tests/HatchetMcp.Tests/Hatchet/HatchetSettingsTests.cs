@@ -86,11 +86,38 @@ public sealed class HatchetSettingsTests
     [Fact]
     public void A_token_without_server_url_and_no_override_asks_for_HATCHET_API_BASE()
     {
-        var result = Read(Token(p => p.Remove("server_url")));
+        var result = Read(Token(p => { p.Remove("server_url"); p.Remove("iss"); }));
 
         Assert.False(result.IsSuccess);
         Assert.Contains("server_url", result.Error);
         Assert.Contains("set HATCHET_API_BASE", result.Error);
+    }
+
+    [Fact]
+    public void A_token_without_server_url_uses_its_issuer_which_hatchet_sets_to_the_same_url()
+    {
+        var result = Read(Token(p => { p.Remove("server_url"); p["iss"] = "https://issuer.example/"; }));
+
+        Assert.True(result.IsSuccess, result.Error);
+        Assert.Equal(new Uri("https://issuer.example"), result.Settings!.ApiBase);
+    }
+
+    [Fact]
+    public void The_sdk_variable_names_are_read_when_ours_are_not_set_and_ours_win_when_both_are()
+    {
+        var other = Guid.Parse("11111111-2222-4333-8444-555555555555");
+
+        var sdkOnly = Read(Token(), (HatchetEnvironmentVariables.SdkServerUrl, "https://sdk.example"), (HatchetEnvironmentVariables.SdkTenantId, other.ToString()));
+        var both = Read(Token(), (HatchetEnvironmentVariables.SdkServerUrl, "https://sdk.example"), (HatchetEnvironmentVariables.ApiBase, "https://ours.example"),
+            (HatchetEnvironmentVariables.SdkTenantId, other.ToString()), (HatchetEnvironmentVariables.TenantId, TestTokens.Tenant.ToString()));
+        var badAlias = Read(Token(), (HatchetEnvironmentVariables.SdkTenantId, "not-a-uuid"));
+
+        Assert.Equal(new Uri("https://sdk.example"), sdkOnly.Settings!.ApiBase);
+        Assert.Equal(other, sdkOnly.Settings.TenantId);
+        Assert.Equal(new Uri("https://ours.example"), both.Settings!.ApiBase);
+        Assert.Equal(TestTokens.Tenant, both.Settings.TenantId);
+        Assert.False(badAlias.IsSuccess);
+        Assert.StartsWith(HatchetEnvironmentVariables.SdkTenantId + " is not a tenant id", badAlias.Error);
     }
 
     [Fact]
