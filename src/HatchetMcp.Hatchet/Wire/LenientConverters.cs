@@ -20,7 +20,13 @@ internal sealed class HatchetTimestampConverter : JsonConverter<DateTimeOffset?>
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
             return null;
         }
-        if (reader.TryGetDateTimeOffset(out var parsed)) return IsZero(parsed) ? null : parsed;
+        // A time without an offset is read as UTC (as Hatchet means it), not in this machine's zone.
+        if (reader.TryGetDateTimeOffset(out var parsed))
+        {
+            if (!HasOffset(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))
+                parsed = new DateTimeOffset(DateTime.SpecifyKind(parsed.DateTime, DateTimeKind.Unspecified), TimeSpan.Zero);
+            return IsZero(parsed) ? null : parsed;
+        }
         var text = reader.GetString();
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed))
             return IsZero(parsed) ? null : parsed;
@@ -31,6 +37,15 @@ internal sealed class HatchetTimestampConverter : JsonConverter<DateTimeOffset?>
     {
         if (value is { } v) writer.WriteStringValue(v.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
         else writer.WriteNullValue();
+    }
+
+    /// <summary>"Z" or "+hh:mm"/"-hh:mm" after the time of day (the date's own dashes come before the "T").</summary>
+    private static bool HasOffset(ReadOnlySpan<byte> text)
+    {
+        var t = text.IndexOfAny((byte)'T', (byte)'t');
+        if (t < 0) return false; // a bare date: midnight UTC
+        var time = text[(t + 1)..];
+        return time.IndexOfAny((byte)'Z', (byte)'z') >= 0 || time.IndexOfAny((byte)'+', (byte)'-') >= 0;
     }
 
     /// <summary>Go's time.Time{} marshals as year 1; nothing real happened then.</summary>

@@ -59,6 +59,23 @@ public sealed class WireModelTests
         Assert.Equal(expected, Assert.Single(list.Rows!).Duration);
     }
 
+    [Theory]
+    [InlineData("2026-08-22T14:33:15.123456", 14)]
+    [InlineData("2026-08-22T14:33:15.123456Z", 14)]
+    [InlineData("2026-08-22T16:33:15.123456+02:00", 14)]
+    [InlineData("2026-08-22T09:33:15.123456-05:00", 14)]
+    public void A_time_without_an_offset_is_read_as_utc_not_in_the_local_zone(string text, int utcHour)
+    {
+        // Only tells the difference where the machine's zone is not UTC (there the reader's default shifts the time):
+        // run with TZ=Asia/Tokyo to see it fail without the fix.
+        var json = "{\"rows\":[{\"status\":\"RUNNING\",\"startedAt\":\"" + text + "\"}]}";
+
+        var started = Assert.Single(JsonSerializer.Deserialize(json, HatchetJsonContext.Default.V1RunList)!.Rows!).StartedAt!.Value;
+
+        Assert.Equal(new DateTimeOffset(2026, 8, 22, utcHour, 33, 15, TimeSpan.Zero).AddTicks(1234560), started);
+        Assert.Equal(utcHour, started.UtcDateTime.Hour);
+    }
+
     [Fact]
     public void A_task_metric_without_a_count_is_read_as_unknown_not_a_failure()
     {
