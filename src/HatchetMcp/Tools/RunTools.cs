@@ -275,7 +275,6 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         {
             Id = r.Metadata?.Id ?? r.WorkflowRunExternalId ?? Guid.Empty,
             WorkflowName = string.IsNullOrWhiteSpace(r.WorkflowName) ? null : r.WorkflowName,
-            WorkflowId = r.WorkflowId,
             Status = r.Status ?? "UNKNOWN",
             CreatedAt = TimeText.Iso(r.CreatedAt ?? r.Metadata?.CreatedAt),
             StartedAt = TimeText.Iso(r.StartedAt),

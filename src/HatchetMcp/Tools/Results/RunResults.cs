@@ -7,8 +7,9 @@ public sealed record RunRow
     [Description("Run id (pass to get_run, get_run_logs, cancel_runs, replay_runs).")]
     public Guid Id { get; init; }
 
+    // The workflow by name only: names are unique in a tenant and every tool takes them. An id per row was 16% of a
+    // page's structured answer; a list filtered by workflow gives the id once, at the top.
     public string? WorkflowName { get; init; }
-    public Guid? WorkflowId { get; init; }
 
     [Description("QUEUED, RUNNING, COMPLETED, CANCELLED or FAILED.")]
     public required string Status { get; init; }
