@@ -1,0 +1,82 @@
+// CI check: the official TypeScript MCP client drives hatchet-mcp over stdio against the built-in emulator.
+// That client validates every structuredContent against the tool's declared outputSchema and rejects a result that
+// does not match, so this catches what our own (C#) client would not: an answer another client refuses.
+// Usage: node .ci/ts-client/check.mjs <path to the hatchet-mcp executable>
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { spawn } from "node:child_process";
+import readline from "node:readline";
+
+const server = process.argv[2];
+if (!server) {
+  console.error("usage: node check.mjs <hatchet-mcp executable>");
+  process.exit(2);
+}
+
+const emulator = spawn(server, ["emulator", "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
+const settings = {};
+for await (const line of readline.createInterface({ input: emulator.stdout })) {
+  const at = line.indexOf("=");
+  if (at > 0) settings[line.slice(0, at)] = line.slice(at + 1);
+  if (settings.HATCHET_API_BASE && settings.HATCHET_CLIENT_TOKEN) break;
+}
+
+const client = new Client({ name: "hatchet-mcp-ci-ts-client", version: "1.0.0" });
+const failures = [];
+let calls = 0;
+
+async function call(name, args, { expectError = false } = {}) {
+  calls++;
+  try {
+    const result = await client.callTool({ name, arguments: args });
+    if (!!result.isError !== expectError) {
+      failures.push(`${name} ${JSON.stringify(args)}: isError=${!!result.isError}, expected ${expectError}`);
+    }
+    if (!expectError && !result.structuredContent) failures.push(`${name} ${JSON.stringify(args)}: no structuredContent`);
+    return result;
+  } catch (error) {
+    // A schema mismatch or a protocol error for bad arguments lands here.
+    failures.push(`${name} ${JSON.stringify(args)}: ${error.message}`);
+    return undefined;
+  }
+}
+
+try {
+  await client.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
+  const { tools } = await client.listTools();
+  if (tools.length !== 10) failures.push(`tools/list: ${tools.length} tools`);
+
+  await call("whoami", {});
+  await call("list_workflows", {});
+  await call("list_runs", {});
+  const failed = await call("list_runs", { statuses: ["FAILED"], since: "7d", limit: 5 });
+  const failedRun = failed?.structuredContent?.runs?.[0]?.id;
+  await call("list_runs", { statuses: ["QUEUED", "RUNNING"], limit: 500 });
+  const run = await call("get_run", { run_id: failedRun });
+  await call("get_run", { run_id: run?.structuredContent?.tasks?.[0]?.id ?? failedRun });
+  await call("get_run_logs", { run_id: failedRun });
+  await call("get_run_logs", { run_id: failedRun, limit: 2, levels: ["ERROR", "INFO"] });
+  await call("list_workers", {});
+  await call("get_queue_metrics", {});
+  const started = await call("trigger_workflow", { workflow: "send-email", input: { to: "ops@example.com" }, metadata: { source: "ci" } });
+  await call("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
+  await call("replay_runs", { run_ids: [failedRun] });
+
+  // Bad arguments are tool errors (isError), never protocol errors.
+  await call("get_run", { run_id: "not-a-uuid" }, { expectError: true });
+  await call("list_runs", { limit: -1 }, { expectError: true });
+  await call("list_runs", { statuses: ["BOGUS"] }, { expectError: true });
+  await call("list_runs", { since: "yesterday-ish" }, { expectError: true });
+  await call("trigger_workflow", { workflow: "send-email", input: [1, 2] }, { expectError: true });
+} catch (error) {
+  failures.push(`session: ${error.message}`);
+} finally {
+  await client.close().catch(() => {});
+  emulator.kill();
+}
+
+if (failures.length > 0) {
+  console.log(`ts client check: FAIL (${failures.length} problem(s) in ${calls} calls)\n  ` + failures.join("\n  "));
+  process.exit(1);
+}
+console.log(`ts client check: ok (${calls} calls through @modelcontextprotocol/sdk, every structured answer valid against its schema)`);
