@@ -15,11 +15,7 @@ internal sealed class HatchetTimestampConverter : JsonConverter<DateTimeOffset?>
 
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-            return null;
-        }
+        if (Lenient.SkipUnlessString(ref reader)) return null;
         // A time without an offset is read as UTC (as Hatchet means it), not in this machine's zone.
         if (reader.TryGetDateTimeOffset(out var parsed))
         {
@@ -59,11 +55,7 @@ internal sealed class HatchetOptionalGuidConverter : JsonConverter<Guid?>
 
     public override Guid? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-            return null;
-        }
+        if (Lenient.SkipUnlessString(ref reader)) return null;
         return reader.TryGetGuid(out var id) ? id : Guid.TryParse(reader.GetString(), out id) ? id : null;
     }
 
@@ -89,20 +81,19 @@ internal sealed class HatchetLenientInt64Converter : JsonConverter<long?>
         {
             case JsonTokenType.Number:
                 if (reader.TryGetInt64(out var whole)) return whole;
-                return reader.TryGetDouble(out var real) && double.IsFinite(real) && Math.Abs(real) < 9e18 ? (long)Math.Round(real, MidpointRounding.AwayFromZero) : null;
+                return reader.TryGetDouble(out var real) ? Rounded(real) : null;
             case JsonTokenType.String:
                 var text = reader.GetString();
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out whole)) return whole;
-                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out real) && double.IsFinite(real) && Math.Abs(real) < 9e18
-                    ? (long)Math.Round(real, MidpointRounding.AwayFromZero)
-                    : null;
-            case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                reader.Skip();
-                return null;
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out real) ? Rounded(real) : null;
             default:
+                Lenient.SkipUnlessString(ref reader);
                 return null;
         }
     }
+
+    private static long? Rounded(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 9e18 ? (long)Math.Round(value, MidpointRounding.AwayFromZero) : null;
 
     public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
     {
@@ -159,5 +150,17 @@ internal sealed class HatchetMetadataConverter : JsonConverter<Dictionary<string
     {
         using var nested = JsonDocument.ParseValue(ref reader);
         return nested.RootElement.GetRawText();
+    }
+}
+
+/// <summary>What the lenient converters share.</summary>
+internal static class Lenient
+{
+    /// <summary>True (after skipping an object or array whole) when the value is not a string: it then reads as null.</summary>
+    public static bool SkipUnlessString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String) return false;
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+        return true;
     }
 }
