@@ -37,7 +37,13 @@ internal sealed class HookMiddleware(EmulatorTestHooks hooks, TimeProvider time)
         }
 
         // Record as the response starts, before the client can see it: a client that reads the log right after
-        // its last answer must find that request there.
+        // its last answer must find that request there. A dropped request never starts a response, and its client
+        // sees the reset at once, so it is recorded before the connection is aborted.
+        if (fault?.Kind == FaultKind.Drop)
+        {
+            Record(0);
+        }
+
         http.Response.OnStarting(() =>
         {
             Record(fault?.Kind == FaultKind.Drop ? 0 : http.Response.StatusCode);

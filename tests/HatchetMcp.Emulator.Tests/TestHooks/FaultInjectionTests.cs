@@ -41,6 +41,26 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_dropped_request_is_in_the_request_log_by_the_time_its_client_sees_the_reset()
+    {
+        // The client sees the reset at once; a log written after the abort would race it. Many rounds make a race show.
+        await using var host = await EmulatorHost.StartAsync(scale: 30);
+        const int rounds = 40;
+        var fault = Fault("drop", "/api/v1/tenants/*");
+        fault["count"] = rounds;
+        await InjectAsync(host, fault);
+
+        for (var i = 1; i <= rounds; i++)
+        {
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => host.Api.GetAsync(Routes.Tenant(host.Tenant)));
+
+            var dropped = host.Emulator.Hooks.Requests.Where(r => r.Path.StartsWith("/api/v1/tenants/", StringComparison.Ordinal)).ToList();
+            Assert.Equal(i, dropped.Count);
+            Assert.Equal(0, dropped[^1].Status);
+        }
+    }
+
+    [Fact]
     public async Task A_truncate_fault_cuts_a_valid_response_mid_body()
     {
         await using var host = await EmulatorHost.StartAsync(scale: 30);
