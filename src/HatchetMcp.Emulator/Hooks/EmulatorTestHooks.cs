@@ -45,6 +45,21 @@ public sealed class EmulatorTestHooks
         }
     }
 
+    /// <summary>
+    /// Uses left across every injected fault. A fault is used when its request arrives, so a test can wait on this to
+    /// know a delayed request has reached the emulator (which logs a request only when it ends).
+    /// </summary>
+    public int FaultUsesLeft
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faults.Sum(f => f.Remaining);
+            }
+        }
+    }
+
     public void ClearFaults()
     {
         lock (_gate)

@@ -126,23 +126,24 @@ public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<
             Method = RequestMethods.ToolsCall,
             Params = new System.Text.Json.Nodes.JsonObject { ["name"] = "list_workers", ["arguments"] = new System.Text.Json.Nodes.JsonObject() },
         }, ct);
-        // Give the (warmed-up) tool time to reach Hatchet; the emulator logs a request only once it ends.
-        await Task.Delay(1_000, ct);
+        // Wait until the call has reached Hatchet (its delay fault is used on arrival); the emulator logs a request
+        // only once it ends.
+        await WaitUntilAsync(() => fixture.Emulator.Hooks.FaultUsesLeft == 0, ct);
+        Assert.Equal(0, fixture.Emulator.Hooks.FaultUsesLeft);
         await patient.Client.SendNotificationAsync(NotificationMethods.CancelledNotification,
             new CancelledNotificationParams { RequestId = id, Reason = "test" }, ModelContextProtocol.McpJsonUtilities.DefaultOptions, ct);
 
-        RecordedRequest? recorded = null;
-        for (var i = 0; i < 500 && recorded is null; i++)
-        {
-            recorded = fixture.Requests("/worker", "GET").FirstOrDefault();
-            if (recorded is null)
-            {
-                await Task.Delay(20, ct);
-            }
-        }
+        await WaitUntilAsync(() => fixture.Requests("/worker", "GET").Count > 0, ct);
+        Assert.Equal(0, Assert.Single(fixture.Requests("/worker", "GET")).Status);
+    }
 
-        Assert.NotNull(recorded);
-        Assert.Equal(0, recorded.Status);
+    /// <summary>Polls for up to 10 s; the assertion after it says what did not happen.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
+    {
+        for (var i = 0; i < 1_000 && !condition(); i++)
+        {
+            await Task.Delay(10, ct);
+        }
     }
 
     [Fact]

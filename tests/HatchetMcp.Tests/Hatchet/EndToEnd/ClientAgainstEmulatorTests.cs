@@ -232,8 +232,9 @@ public sealed class ClientAgainstEmulatorTests(EmulatorFixture fixture) : IClass
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         var call = client.ListWorkersAsync(caller.Token);
-        // The emulator records a request when it ends, so give the request time to reach it, then cancel.
-        await Task.Delay(300, Ct);
+        // The emulator records a request when it ends; its delay fault is used on arrival, so wait for that, then cancel.
+        for (var i = 0; i < 1_000 && _emulator.Hooks.FaultUsesLeft > 0; i++) await Task.Delay(10, Ct);
+        Assert.Equal(0, _emulator.Hooks.FaultUsesLeft);
         await caller.CancelAsync();
 
         // A cancellation, not the 20 s attempt timeout or a retry: the caller's token reached the HTTP call.
