@@ -128,22 +128,13 @@ public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<
         }, ct);
         // Wait until the call has reached Hatchet (its delay fault is used on arrival); the emulator logs a request
         // only once it ends.
-        await WaitUntilAsync(() => fixture.Emulator.Hooks.FaultUsesLeft == 0, ct);
+        await Eventually.WaitUntilAsync(() => fixture.Emulator.Hooks.FaultUsesLeft == 0);
         Assert.Equal(0, fixture.Emulator.Hooks.FaultUsesLeft);
         await patient.Client.SendNotificationAsync(NotificationMethods.CancelledNotification,
             new CancelledNotificationParams { RequestId = id, Reason = "test" }, ModelContextProtocol.McpJsonUtilities.DefaultOptions, ct);
 
-        await WaitUntilAsync(() => fixture.Requests("/worker", "GET").Count > 0, ct);
+        await Eventually.WaitUntilAsync(() => fixture.Requests("/worker", "GET").Count > 0);
         Assert.Equal(0, Assert.Single(fixture.Requests("/worker", "GET")).Status);
-    }
-
-    /// <summary>Polls for up to 10 s; the assertion after it says what did not happen.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
-    {
-        for (var i = 0; i < 1_000 && !condition(); i++)
-        {
-            await Task.Delay(10, ct);
-        }
     }
 
     [Fact]

@@ -223,7 +223,7 @@ public sealed class ClientAgainstEmulatorTests(EmulatorFixture fixture) : IClass
 
         var call = client.ListWorkersAsync(caller.Token);
         // The emulator records a request when it ends; its delay fault is used on arrival, so wait for that, then cancel.
-        for (var i = 0; i < 1_000 && _emulator.Hooks.FaultUsesLeft > 0; i++) await Task.Delay(10, Ct);
+        await Eventually.WaitUntilAsync(() => _emulator.Hooks.FaultUsesLeft == 0);
         Assert.Equal(0, _emulator.Hooks.FaultUsesLeft);
         await caller.CancelAsync();
 
