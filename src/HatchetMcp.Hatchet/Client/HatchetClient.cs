@@ -121,6 +121,9 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
             HatchetResource.Task(taskId), cancellationToken);
     }
 
+    public Task<V1TaskEventList> ListTaskEventsAsync(Guid taskId, CancellationToken cancellationToken) =>
+        GetAsync(HatchetPaths.TaskEvents(taskId), HatchetJsonContext.Default.V1TaskEventList, HatchetResource.Task(taskId), cancellationToken);
+
     public Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

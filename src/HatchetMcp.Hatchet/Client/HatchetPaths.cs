@@ -14,6 +14,7 @@ internal static class HatchetPaths
     public static string Runs(Guid tenant) => $"/api/v1/stable/tenants/{Id(tenant)}/workflow-runs";
     public static string Run(Guid run) => $"/api/v1/stable/workflow-runs/{Id(run)}";
     public static string Task(Guid task) => $"/api/v1/stable/tasks/{Id(task)}";
+    public static string TaskEvents(Guid task) => $"/api/v1/stable/tasks/{Id(task)}/task-events";
     public static string TaskLogs(Guid task) => $"/api/v1/stable/tasks/{Id(task)}/logs";
     public static string TenantLogs(Guid tenant) => $"/api/v1/stable/tenants/{Id(tenant)}/logs";
     public static string Workers(Guid tenant) => $"/api/v1/tenants/{Id(tenant)}/worker";

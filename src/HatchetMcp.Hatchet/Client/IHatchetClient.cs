@@ -34,6 +34,9 @@ public interface IHatchetClient
     /// <summary>GET /api/v1/stable/tasks/{id}[?attempt=N].</summary>
     Task<V1TaskSummary> GetTaskAsync(Guid taskId, int? attempt, CancellationToken cancellationToken);
 
+    /// <summary>GET /api/v1/stable/tasks/{id}/task-events: every event of the task, all attempts.</summary>
+    Task<V1TaskEventList> ListTaskEventsAsync(Guid taskId, CancellationToken cancellationToken);
+
     /// <summary>GET /api/v1/stable/tasks/{id}/logs.</summary>
     Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken);
 

@@ -15,6 +15,7 @@ namespace HatchetMcp.Hatchet;
 [JsonSerializable(typeof(V1RunList))]
 [JsonSerializable(typeof(V1WorkflowRun))]
 [JsonSerializable(typeof(V1WorkflowRunDetails))]
+[JsonSerializable(typeof(V1TaskEventList))]
 [JsonSerializable(typeof(V1LogLine))]
 [JsonSerializable(typeof(V1LogLineList))]
 [JsonSerializable(typeof(Worker))]

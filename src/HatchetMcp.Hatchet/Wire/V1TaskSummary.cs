@@ -76,14 +76,17 @@ public sealed record V1RunListRow
     [JsonPropertyName("duration")] public long? Duration { get; set; }
     /// <summary>Hatchet sends <c>""</c> when there is no error; a DAG run's error is on its failed child.</summary>
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
+    /// <summary>0-based attempt of a standalone run's task (0 on DAG rows: their children carry it).</summary>
+    [JsonPropertyName("retryCount")] public int? RetryCount { get; set; }
     [JsonPropertyName("children")] public List<V1RunListChild>? Children { get; set; }
 }
 
-/// <summary>A task of a DAG run inside a run-list row: only what finds the run's error.</summary>
+/// <summary>A task of a DAG run inside a run-list row: only what finds the run's error and attempt.</summary>
 public sealed record V1RunListChild
 {
     [JsonPropertyName("status")] public string? Status { get; set; }
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
+    [JsonPropertyName("retryCount")] public int? RetryCount { get; set; }
 }
 
 /// <summary>The V1TaskStatus values Hatchet knows today.</summary>

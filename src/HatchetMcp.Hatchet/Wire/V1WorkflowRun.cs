@@ -25,12 +25,13 @@ public sealed record V1WorkflowRun
 }
 
 /// <summary>
-/// GET /api/v1/stable/workflow-runs/{id} and the trigger answer. <c>taskEvents</c> and the shape's <c>childrenStepIds</c>
-/// are not read: no tool shows them, and a field left unread cannot break the answer when a server types it loosely.
+/// GET /api/v1/stable/workflow-runs/{id} and the trigger answer. <c>taskEvents</c> give each task's attempts (when each
+/// was queued, started, how it ended); the shape's <c>childrenStepIds</c> are not read.
 /// </summary>
 public sealed record V1WorkflowRunDetails
 {
     [JsonPropertyName("run")] public V1WorkflowRun? Run { get; set; }
+    [JsonPropertyName("taskEvents")] public List<V1TaskEvent>? TaskEvents { get; set; }
     [JsonPropertyName("shape")] public List<WorkflowRunShapeItem>? Shape { get; set; }
     [JsonPropertyName("tasks")] public List<V1TaskSummary>? Tasks { get; set; }
 }
@@ -41,4 +42,26 @@ public sealed record WorkflowRunShapeItem
     [JsonPropertyName("taskExternalId")] public Guid? TaskExternalId { get; set; }
     [JsonPropertyName("stepId")] public Guid? StepId { get; set; }
     [JsonPropertyName("taskName")] public string? TaskName { get; set; }
+}
+
+/// <summary>
+/// One event of a task's life (QUEUED, STARTED, FAILED, RETRYING, RETRIED_BY_USER, …) and the attempt it belongs to.
+/// The event's output is not read: no tool shows it.
+/// </summary>
+public sealed record V1TaskEvent
+{
+    [JsonPropertyName("id")] public long? Id { get; set; }
+    /// <summary>The task's external id.</summary>
+    [JsonPropertyName("taskId")] public Guid? TaskId { get; set; }
+    [JsonPropertyName("timestamp")] public DateTimeOffset? Timestamp { get; set; }
+    [JsonPropertyName("eventType")] public string? EventType { get; set; }
+    [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
+    [JsonPropertyName("retryCount")] public int? RetryCount { get; set; }
+    [JsonPropertyName("attempt")] public int? Attempt { get; set; }
+}
+
+/// <summary>GET /api/v1/stable/tasks/{id}/task-events.</summary>
+public sealed record V1TaskEventList
+{
+    [JsonPropertyName("rows")] public List<V1TaskEvent>? Rows { get; set; }
 }

@@ -26,6 +26,60 @@ public static partial class RunText
         return createdPart is null ? rest ?? string.Empty : rest is null ? createdPart : $"{createdPart}, {rest}";
     }
 
+    /// <summary>
+    /// The timeline of a run's or task's current attempt: "created … (5m ago), started +0.1s, ran 2s" for a first
+    /// attempt; for a later one "created … (30m ago); attempt 3 (retry) queued … (2s ago), started +40ms, running for 1s",
+    /// with start and waiting counted from that attempt's enqueue, never from creation.
+    /// </summary>
+    public static string Timeline(DateTimeOffset? created, string? status, AttemptFacts attempt, DateTimeOffset now)
+    {
+        var running = status == V1TaskStatuses.Running;
+        if (attempt.Number <= 1 && attempt.Cause == EnqueueCause.Creation)
+        {
+            return running && attempt.StartedAt is null
+                ? (created is { } c0 ? $"created {TimeText.Format(c0)} ({DurationText.Age(c0, now)}), " : string.Empty) + "running (start not reported yet)"
+                : Timeline(created, attempt.StartedAt, attempt.FinishedAt, now);
+        }
+
+        var createdPart = created is { } c ? $"created {TimeText.Format(c)} ({DurationText.Age(c, now)}); " : string.Empty;
+        var queued = attempt.EnqueuedAt is { } q
+            ? $"{AttemptLabel(attempt)} queued {TimeText.Format(q)} ({DurationText.Age(q, now)})"
+            : $"{AttemptLabel(attempt)} re-queued (when is not reported)";
+        var rest = (attempt.StartedAt, attempt.FinishedAt) switch
+        {
+            ({ } s, { } f) => $"{StartedSince(attempt.EnqueuedAt, s)}, ran {DurationText.Format(f - s)}",
+            ({ } s, null) => $"{StartedSince(attempt.EnqueuedAt, s)}, running for {DurationText.Format(now - s)}",
+            (null, { } f) => $"ended {TimeText.Format(f)} without starting",
+            (null, null) when running => "running (start not reported yet)",
+            (null, null) => attempt.EnqueuedAt is { } q2 ? $"not started (waiting {DurationText.Format(now - q2)})" : "not started yet",
+        };
+        return $"{createdPart}{queued}, {rest}";
+    }
+
+    /// <summary>"attempt 3 (retry)", "attempt 2 (replay)", "attempt 2".</summary>
+    public static string AttemptLabel(AttemptFacts attempt) => attempt.Cause switch
+    {
+        EnqueueCause.Retry => $"attempt {attempt.Number} (retry)",
+        EnqueueCause.Replay => $"attempt {attempt.Number} (replay)",
+        _ => $"attempt {attempt.Number}",
+    };
+
+    /// <summary>"attempt 1 failed: boom"; "an earlier attempt failed: boom" when its number is not known.</summary>
+    public static string EarlierFailure(int attempt, string errorFirstLine) =>
+        attempt > 0 ? $"attempt {attempt} failed: {errorFirstLine}" : $"an earlier attempt failed: {errorFirstLine}";
+
+    /// <summary>"retry", "replay", "creation", or null when unknown (for structured content).</summary>
+    public static string? CauseName(EnqueueCause cause) => cause switch
+    {
+        EnqueueCause.Creation => "creation",
+        EnqueueCause.Retry => "retry",
+        EnqueueCause.Replay => "replay",
+        _ => null,
+    };
+
+    private static string StartedSince(DateTimeOffset? enqueued, DateTimeOffset started) =>
+        enqueued is { } q ? $"started +{DurationText.Format(started - q)}" : $"started {TimeText.Format(started)}";
+
     private static string StartedPart(DateTimeOffset? created, DateTimeOffset started) =>
         created is { } c ? $"started +{DurationText.Format(started - c)}" : $"started {TimeText.Format(started)}";
 

@@ -10,7 +10,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>list_runs and get_run: what ran, how it went, and why it failed.</summary>
 [McpServerToolType]
-public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
+public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
 {
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
 
@@ -41,7 +41,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
 
         return await ToolErrors.Guard(async () =>
         {
-            var resolved = workflowText is null ? null : await new WorkflowResolver(client).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
+            var resolved = workflowText is null ? null : await new WorkflowResolver(client, workflows).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
             var query = new RunListQuery
             {
                 Since = window.Since,
@@ -134,18 +134,33 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         var workflowName = tasks.Select(t => t.WorkflowName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
                            ?? await WorkflowNameAsync(run.WorkflowId, cancellationToken).ConfigureAwait(false);
 
-        var taskRows = tasks.Select(t => ToTaskRow(t, stepNames, now)).ToList();
+        var attempts = AttemptTimeline.ForRun(details);
+        var taskRows = tasks.Select(t => ToTaskRow(t, stepNames, AttemptsOf(t, attempts), now)).ToList();
         var pending = (details.Shape ?? [])
             .Where(s => s.TaskExternalId is null || s.TaskExternalId == Guid.Empty)
             .Select(s => s.TaskName ?? "(unnamed)")
             .ToList();
-        var runError = !string.IsNullOrWhiteSpace(run.ErrorMessage)
-            ? run.ErrorMessage
-            : tasks.Where(t => t.Status == V1TaskStatuses.Failed).Select(t => t.ErrorMessage).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
+        var status = run.Status ?? "UNKNOWN";
+        // A run still queued or running has no error of its own yet: a failed task's error belongs to an earlier attempt.
+        var runError = !V1TaskStatuses.IsFinal(status) ? null
+            : !string.IsNullOrWhiteSpace(run.ErrorMessage)
+                ? run.ErrorMessage
+                : tasks.Where(t => t.Status == V1TaskStatuses.Failed).Select(t => t.ErrorMessage).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
         var created = run.CreatedAt ?? run.Metadata?.CreatedAt;
         var metadata = RunText.MetadataText(run.AdditionalMetadata);
         var input = run.Input is { } i ? ValueSummary.Describe(i) : "(not available)";
-        var status = run.Status ?? "UNKNOWN";
+        var runStarted = TimeText.Meaningful(run.StartedAt);
+        var runFinished = TimeText.Meaningful(run.FinishedAt);
+        var current = AttemptTimeline.Latest(attempts.Values, status, runFinished)
+                      ?? new AttemptFacts(1, EnqueueCause.Creation, created, runStarted, runFinished, null);
+        if (current.Number <= 1)
+        {
+            current = current with { StartedAt = current.StartedAt ?? runStarted, FinishedAt = current.FinishedAt ?? (V1TaskStatuses.IsFinal(status) ? runFinished : null) };
+        }
+
+        var earlier = tasks.Count == 1 && attempts.TryGetValue(taskRows[0].Id, out var only)
+            ? EarlierErrors(only)
+            : [];
 
         var result = new GetRunResult
         {
@@ -156,12 +171,16 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             WorkflowId = run.WorkflowId,
             Status = status,
             CreatedAt = TimeText.Iso(created),
-            StartedAt = TimeText.Iso(run.StartedAt),
-            FinishedAt = TimeText.Iso(run.FinishedAt),
-            QueuedMs = created is { } c && run.StartedAt is { } s ? (long)(s - c).TotalMilliseconds : null,
-            DurationMs = RunText.DurationMs(null, run.StartedAt, run.FinishedAt, now),
+            QueuedBy = RunText.CauseName(current.Cause),
+            QueuedAt = TimeText.Iso(current.EnqueuedAt),
+            StartedAt = TimeText.Iso(current.StartedAt),
+            FinishedAt = TimeText.Iso(current.FinishedAt),
+            QueuedMs = WaitedMs(current, now),
+            DurationMs = RunText.DurationMs(null, current.StartedAt, current.FinishedAt, now),
+            Attempt = current.Number,
             Error = ErrorText.FirstLine(runError),
             ErrorSignature = ErrorText.Signature(runError),
+            EarlierErrors = earlier.Count == 0 ? null : earlier,
             Metadata = metadata,
             InputSummary = input,
             Tasks = taskRows,
@@ -171,8 +190,12 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         var header = new List<string>
         {
             $"Run {result.RunId} ({run.DisplayName}) of workflow {workflowName ?? "?"}: {status}",
-            RunText.Timeline(created, run.StartedAt, run.FinishedAt, now),
+            RunText.Timeline(created, status, current, now),
         };
+        if (earlier.Count > 0)
+        {
+            header.Add("Earlier attempts: " + string.Join("; ", earlier.Select(e => RunText.EarlierFailure(e.Attempt, e.Error))));
+        }
         if (result.Error is { } error)
         {
             var more = ErrorText.MoreLines(runError);
@@ -206,8 +229,9 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         var metadata = RunText.MetadataText(task.AdditionalMetadata);
         var input = RunText.UserInput(task.Input) is { } i ? ValueSummary.Describe(i) : "(not available)";
         var status = task.Status ?? "UNKNOWN";
-        var attempt = task.Attempt ?? (task.RetryCount is { } rc ? rc + 1 : null);
-        var row = ToTaskRow(task, new Dictionary<Guid, string>(), now);
+        var attempts = AttemptTimeline.For(task, await TaskEventsAsync(task, cancellationToken).ConfigureAwait(false));
+        var current = attempts.Current;
+        var row = ToTaskRow(task, new Dictionary<Guid, string>(), attempts, now);
 
         var result = new GetRunResult
         {
@@ -219,13 +243,16 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             WorkflowId = task.WorkflowId,
             Status = status,
             CreatedAt = TimeText.Iso(created),
-            StartedAt = TimeText.Iso(task.StartedAt),
-            FinishedAt = TimeText.Iso(task.FinishedAt),
-            QueuedMs = created is { } c && task.StartedAt is { } s ? (long)(s - c).TotalMilliseconds : null,
+            QueuedBy = row.QueuedBy,
+            QueuedAt = row.QueuedAt,
+            StartedAt = row.StartedAt,
+            FinishedAt = row.FinishedAt,
+            QueuedMs = row.WaitedMs,
             DurationMs = row.DurationMs,
-            Attempt = attempt,
+            Attempt = current.Number,
             Error = row.Error,
             ErrorSignature = row.ErrorSignature,
+            EarlierErrors = row.EarlierErrors,
             Metadata = metadata,
             InputSummary = input,
             Tasks = [row],
@@ -234,9 +261,14 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
 
         var lines = new List<string>
         {
-            $"Task {name} ({result.TaskId}) of run {runId} (workflow {workflowName ?? "?"}): {status}" + (attempt is { } a ? $", attempt {a}" : string.Empty),
-            RunText.Timeline(created, task.StartedAt, task.FinishedAt, now),
+            $"Task {name} ({result.TaskId}) of run {runId} (workflow {workflowName ?? "?"}): {status}, attempt {current.Number}",
+            RunText.Timeline(created, status, current, now),
         };
+        if (row.EarlierErrors is { } earlier)
+        {
+            lines.Add("Earlier attempts: " + string.Join("; ", earlier.Select(e => RunText.EarlierFailure(e.Attempt, e.Error))));
+        }
+
         if (row.Error is { } error)
         {
             lines.Add($"Error: {error}" + (row.ErrorMoreLines > 0 ? $" (+{row.ErrorMoreLines} more lines)" : string.Empty));
@@ -250,6 +282,28 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         return ToolResult.Create(text, result, ToolsJsonContext.Default.GetRunResult);
     }
 
+    /// <summary>
+    /// A task's events, for its attempts' timings. Only needed once the task is past its first attempt (before that the
+    /// summary says it all); a failure here leaves the answer with the summary's facts rather than failing it.
+    /// </summary>
+    private async Task<IReadOnlyList<V1TaskEvent>> TaskEventsAsync(V1TaskSummary task, CancellationToken cancellationToken)
+    {
+        var retry = task.RetryCount ?? (task.Attempt is { } a ? a - 1 : 0);
+        if (retry == 0 || (task.TaskExternalId ?? task.Metadata?.Id) is not { } taskId)
+        {
+            return [];
+        }
+
+        try
+        {
+            return (await client.ListTaskEventsAsync(taskId, cancellationToken).ConfigureAwait(false)).Rows ?? [];
+        }
+        catch (HatchetApiException)
+        {
+            return [];
+        }
+    }
+
     private async Task<string?> WorkflowNameAsync(Guid? workflowId, CancellationToken cancellationToken)
     {
         if (workflowId is not { } wid || wid == Guid.Empty)
@@ -259,7 +313,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
 
         try
         {
-            return (await client.GetWorkflowAsync(wid, cancellationToken).ConfigureAwait(false)).Name;
+            return await workflows.NameAsync(client, wid, cancellationToken).ConfigureAwait(false);
         }
         catch (HatchetApiException)
         {
@@ -271,6 +325,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
     private static RunRow ToRow(V1RunListRow r, DateTimeOffset now)
     {
         var error = r.Status is V1TaskStatuses.Failed or V1TaskStatuses.Cancelled ? RunText.ErrorOf(r) : null;
+        var attempt = RowAttempt(r);
         return new RunRow
         {
             Id = r.Metadata?.Id ?? r.WorkflowRunExternalId ?? Guid.Empty,
@@ -280,33 +335,77 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             StartedAt = TimeText.Iso(r.StartedAt),
             FinishedAt = TimeText.Iso(r.FinishedAt),
             DurationMs = RunText.DurationMs(r.Duration, r.StartedAt, r.FinishedAt, now),
+            Attempt = attempt,
             Error = ErrorText.FirstLine(error),
             ErrorSignature = ErrorText.Signature(error),
         };
     }
 
+    /// <summary>A run's current attempt as a list row tells it: the task's for a standalone run, the highest child's for a DAG.</summary>
+    private static int RowAttempt(V1RunListRow r) =>
+        1 + Math.Max(r.RetryCount ?? 0, r.Children is { Count: > 0 } children ? children.Max(c => c.RetryCount ?? 0) : 0);
+
     private static string RowLine(RunRow run, V1RunListRow source, DateTimeOffset now)
     {
-        var timeline = RunText.Timeline(source.CreatedAt ?? source.Metadata?.CreatedAt, source.StartedAt, source.FinishedAt, now);
+        var created = source.CreatedAt ?? source.Metadata?.CreatedAt;
+        var attempt = run.Attempt ?? 1;
+        string timeline;
+        if (attempt <= 1)
+        {
+            var first = new AttemptFacts(1, EnqueueCause.Creation, created, source.StartedAt, source.FinishedAt, null);
+            timeline = RunText.Timeline(created, run.Status, first, now);
+        }
+        else
+        {
+            // A list row has no events: when this attempt was queued is unknown here, so nothing is counted from creation.
+            var createdPart = created is { } c ? $"created {TimeText.Format(c)} ({DurationText.Age(c, now)}); " : string.Empty;
+            var state = (source.StartedAt, source.FinishedAt) switch
+            {
+                ({ } s, { } f) => $"started {TimeText.Format(s)}, ran {DurationText.Format(f - s)}",
+                ({ } s, null) => $"started {TimeText.Format(s)}, running for {DurationText.Format(now - s)}",
+                (null, { } f) => $"ended {TimeText.Format(f)} without starting",
+                (null, null) when run.Status == V1TaskStatuses.Running => "running (start not reported yet)",
+                (null, null) => "re-queued, not started yet (get_run shows since when)",
+            };
+            timeline = $"{createdPart}attempt {attempt}: {state}";
+        }
+
         return $"{run.Id} | {run.Status} | {run.WorkflowName ?? "?"} | {timeline}" + (run.Error is { } e ? $" | error: {e}" : string.Empty);
     }
 
-    private static TaskRow ToTaskRow(V1TaskSummary t, IReadOnlyDictionary<Guid, string> stepNames, DateTimeOffset now)
+    private static AttemptTimeline AttemptsOf(V1TaskSummary t, IReadOnlyDictionary<Guid, AttemptTimeline> attempts) =>
+        (t.TaskExternalId ?? t.Metadata?.Id) is { } id && attempts.TryGetValue(id, out var found) ? found : AttemptTimeline.For(t, []);
+
+    private static List<AttemptError> EarlierErrors(AttemptTimeline attempts) =>
+        attempts.EarlierFailures.Select(a => new AttemptError { Attempt = a.Number, Error = ErrorText.FirstLine(a.Error) ?? a.Error! }).ToList();
+
+    private static long? WaitedMs(AttemptFacts attempt, DateTimeOffset now) =>
+        attempt.EnqueuedAt is { } q
+            ? (long)((attempt.StartedAt ?? (attempt.FinishedAt is null ? now : q)) - q).TotalMilliseconds
+            : null;
+
+    private static TaskRow ToTaskRow(V1TaskSummary t, IReadOnlyDictionary<Guid, string> stepNames, AttemptTimeline attempts, DateTimeOffset now)
     {
         var id = t.TaskExternalId ?? t.Metadata?.Id ?? Guid.Empty;
-        var error = string.IsNullOrWhiteSpace(t.ErrorMessage) ? null : t.ErrorMessage;
+        var current = attempts.Current;
+        var error = current.Error;
+        var earlier = EarlierErrors(attempts);
         return new TaskRow
         {
             Id = id,
             Name = stepNames.TryGetValue(id, out var step) ? step : RunText.StepName(t.DisplayName),
             Status = t.Status ?? "UNKNOWN",
-            Attempt = t.Attempt ?? (t.RetryCount is { } rc ? rc + 1 : null),
-            StartedAt = TimeText.Iso(t.StartedAt),
-            FinishedAt = TimeText.Iso(t.FinishedAt),
-            DurationMs = RunText.DurationMs(t.Duration, t.StartedAt, t.FinishedAt, now),
+            Attempt = current.Number,
+            QueuedBy = RunText.CauseName(current.Cause),
+            QueuedAt = TimeText.Iso(current.EnqueuedAt),
+            WaitedMs = WaitedMs(current, now),
+            StartedAt = TimeText.Iso(current.StartedAt),
+            FinishedAt = TimeText.Iso(current.FinishedAt),
+            DurationMs = RunText.DurationMs(current.StartedAt == TimeText.Meaningful(t.StartedAt) ? t.Duration : null, current.StartedAt, current.FinishedAt, now),
             Error = ErrorText.FirstLine(error),
             ErrorSignature = ErrorText.Signature(error),
             ErrorMoreLines = ErrorText.MoreLines(error),
+            EarlierErrors = earlier.Count == 0 ? null : earlier,
         };
     }
 
@@ -315,7 +414,16 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         var parts = new List<string> { $"  {t.Name} | {t.Id} | {t.Status}" };
         if (t.Attempt is { } a)
         {
-            parts.Add($"attempt {a}");
+            parts.Add(t.QueuedBy is "retry" or "replay" ? $"attempt {a} ({t.QueuedBy})" : $"attempt {a}");
+        }
+
+        if (t.StartedAt is null && t.FinishedAt is null && t.WaitedMs is { } waited)
+        {
+            parts.Add(t.Status == V1TaskStatuses.Running ? "running (start not reported yet)" : $"waiting {DurationText.FromMilliseconds(waited)}");
+        }
+        else if (t.StartedAt is not null && t.WaitedMs is { } queued)
+        {
+            parts.Add($"queued {DurationText.FromMilliseconds(queued)}");
         }
 
         if (t.DurationMs is { } ms)
@@ -326,6 +434,11 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         if (t.Error is { } e)
         {
             parts.Add($"error: {e}" + (t.ErrorSignature is { } sig && sig != e ? $" [sig: {sig}]" : string.Empty));
+        }
+
+        if (t.EarlierErrors is { } earlier)
+        {
+            parts.Add(string.Join("; ", earlier.Select(x => RunText.EarlierFailure(x.Attempt, x.Error))));
         }
 
         return string.Join(" | ", parts);

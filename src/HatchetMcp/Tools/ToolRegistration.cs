@@ -23,6 +23,7 @@ public static class ToolRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(new ToolOutputOptions());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<WorkflowCatalog>();
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>

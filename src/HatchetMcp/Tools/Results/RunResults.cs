@@ -15,11 +15,17 @@ public sealed record RunRow
     public required string Status { get; init; }
 
     public string? CreatedAt { get; init; }
+
+    [Description("Start of the current attempt (the list does not say when a later attempt was queued; get_run does).")]
     public string? StartedAt { get; init; }
+
     public string? FinishedAt { get; init; }
 
     [Description("Milliseconds from start to finish (or to now while running).")]
     public long? DurationMs { get; init; }
+
+    [Description("Current attempt (1 = first); above 1 after a retry or replay.")]
+    public int? Attempt { get; init; }
 
     [Description("First line of the error, for failed runs.")]
     public string? Error { get; init; }
@@ -48,15 +54,42 @@ public sealed record TaskRow
 
     public string? Name { get; init; }
     public required string Status { get; init; }
+
+    [Description("Current attempt (1 = first); the times below describe it.")]
     public int? Attempt { get; init; }
+
+    [Description("Why the current attempt was queued: creation, retry or replay.")]
+    public string? QueuedBy { get; init; }
+
+    [Description("When the current attempt was last queued (creation, retry or replay).")]
+    public string? QueuedAt { get; init; }
+
+    [Description("Milliseconds the current attempt waited: from queued to start, or to now while waiting.")]
+    public long? WaitedMs { get; init; }
+
     public string? StartedAt { get; init; }
     public string? FinishedAt { get; init; }
     public long? DurationMs { get; init; }
+
+    [Description("The current attempt's error.")]
     public string? Error { get; init; }
+
     public string? ErrorSignature { get; init; }
 
     [Description("Further lines of the error (stack frames) not shown.")]
     public int ErrorMoreLines { get; init; }
+
+    [Description("Errors of earlier attempts, oldest first.")]
+    public IReadOnlyList<AttemptError>? EarlierErrors { get; init; }
+}
+
+public sealed record AttemptError
+{
+    [Description("The attempt that failed (1 = first); 0 when Hatchet did not say which.")]
+    public int Attempt { get; init; }
+
+    [Description("First line of its error.")]
+    public required string Error { get; init; }
 }
 
 /// <summary>Answer of get_run: a run with its tasks, or one task of a DAG run.</summary>
@@ -76,16 +109,28 @@ public sealed record GetRunResult
     public Guid? WorkflowId { get; init; }
     public required string Status { get; init; }
     public string? CreatedAt { get; init; }
+
+    [Description("Why the current attempt was queued: creation, retry or replay.")]
+    public string? QueuedBy { get; init; }
+
+    [Description("When the current attempt was last queued (creation, retry or replay).")]
+    public string? QueuedAt { get; init; }
+
+    [Description("Start of the current attempt.")]
     public string? StartedAt { get; init; }
+
     public string? FinishedAt { get; init; }
 
-    [Description("Milliseconds between creation and start.")]
+    [Description("Milliseconds the current attempt waited: from queued to start, or to now while waiting.")]
     public long? QueuedMs { get; init; }
 
     [Description("Milliseconds from start to finish (or to now while running).")]
     public long? DurationMs { get; init; }
 
+    [Description("Current attempt (1 = first); the times above describe it.")]
     public int? Attempt { get; init; }
+
+    [Description("The current attempt's error.")]
     public string? Error { get; init; }
     public string? ErrorSignature { get; init; }
 
@@ -94,6 +139,9 @@ public sealed record GetRunResult
 
     [Description("Input keys with short values; never the whole payload.")]
     public required string InputSummary { get; init; }
+
+    [Description("Errors of earlier attempts, oldest first.")]
+    public IReadOnlyList<AttemptError>? EarlierErrors { get; init; }
 
     public required IReadOnlyList<TaskRow> Tasks { get; init; }
 
