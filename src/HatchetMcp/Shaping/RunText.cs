@@ -31,7 +31,7 @@ public static partial class RunText
     /// attempt; for a later one "created … (30m ago); attempt 3 (retry) queued … (2s ago), started +40ms, running for 1s",
     /// with start and waiting counted from that attempt's enqueue, never from creation.
     /// </summary>
-    public static string Timeline(DateTimeOffset? created, string? status, AttemptFacts attempt, DateTimeOffset now)
+    public static string CurrentAttempt(DateTimeOffset? created, string? status, AttemptFacts attempt, DateTimeOffset now)
     {
         var running = status == V1TaskStatuses.Running;
         if (attempt.Number <= 1 && attempt.Cause == EnqueueCause.Creation)

@@ -190,7 +190,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         var header = new List<string>
         {
             $"Run {result.RunId} ({run.DisplayName}) of workflow {workflowName ?? "?"}: {status}",
-            RunText.Timeline(created, status, current, now),
+            RunText.CurrentAttempt(created, status, current, now),
         };
         if (earlier.Count > 0)
         {
@@ -262,7 +262,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         var lines = new List<string>
         {
             $"Task {name} ({result.TaskId}) of run {runId} (workflow {workflowName ?? "?"}): {status}, attempt {current.Number}",
-            RunText.Timeline(created, status, current, now),
+            RunText.CurrentAttempt(created, status, current, now),
         };
         if (row.EarlierErrors is { } earlier)
         {
@@ -353,7 +353,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         if (attempt <= 1)
         {
             var first = new AttemptFacts(1, EnqueueCause.Creation, created, source.StartedAt, source.FinishedAt, null);
-            timeline = RunText.Timeline(created, run.Status, first, now);
+            timeline = RunText.CurrentAttempt(created, run.Status, first, now);
         }
         else
         {

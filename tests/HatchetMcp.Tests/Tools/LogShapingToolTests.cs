@@ -77,6 +77,7 @@ public sealed class LogShapingToolTests
 
         public Task<Tenant> GetTenantAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<string> GetVersionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<V1TaskEventList> ListTaskEventsAsync(Guid taskId, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<WorkflowList> ListWorkflowsAsync(string? name, int? limit, int? offset, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
