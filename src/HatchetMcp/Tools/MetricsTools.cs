@@ -93,7 +93,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
                     ? $"Queues now {queueScope}: unknown ({queuesNote})"
                     : depths.Count == 0
                     ? $"Queues now {queueScope}: no task waiting."
-                    : $"Queues now {queueScope}: {N(totalQueued ?? 0)} tasks waiting in {queuesWithItems} queue(s); deepest:",
+                    : $"Queues now {queueScope}: {Count(totalQueued ?? 0, "task")} waiting in {Count(queuesWithItems ?? 0, "queue")}; deepest:",
             };
             var tail = new List<string>();
             if (workersNote is not null)
@@ -155,6 +155,8 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Count(long value, string noun) => $"{N(value)} {noun}{(value == 1 ? string.Empty : "s")}";
 
     private static bool BelongsTo(QueueDepth depth, string workflowName) =>
         depth.ConcurrencyKey is null
@@ -244,6 +246,6 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
             _ => $" | {q.ActiveWorkers} ACTIVE worker{(q.ActiveWorkers == 1 ? string.Empty : "s")}, {q.FreeSlots} free task slot{(q.FreeSlots == 1 ? string.Empty : "s")}" +
                  (q.FullWorkers is { } full ? $" (FULL: {string.Join(", ", full)})" : string.Empty) + others,
         };
-        return $"  {name}: {N(q.Queued)} tasks queued{coverage}";
+        return $"  {name}: {Count(q.Queued, "task")} queued{coverage}";
     }
 }
