@@ -49,6 +49,16 @@ public static class PageBounds
         return new PageResult { Offset = offset, Limit = limit, Returned = returned, Matched = matched, NextOffset = next };
     }
 
+    /// <summary>
+    /// The page as answered when only its first <paramref name="shown"/> rows fit the budget: the next page starts at the
+    /// first row not shown, and <paramref name="cut"/> says what was left out and how to narrow.
+    /// </summary>
+    public static PageResult Shown(PageResult page, int shown, string cut)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return shown >= page.Returned ? page : page with { Returned = shown, NextOffset = page.Offset + shown, Cut = cut };
+    }
+
     /// <summary>"142 matched", "at least 101 (at most 150) matched", "more than 50 matched".</summary>
     public static string Describe(MatchCount matched)
     {

@@ -80,7 +80,48 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
             var multiAttempt = kept.Select(l => l.Attempt ?? (l.RetryCount + 1)).Distinct().Count() > 1;
             var collapsed = RepeatCollapse.Collapse(kept, l => $"{l.Level}|{l.TaskExternalId}|{l.Attempt}|{l.Message}");
             var rows = collapsed.Select(r => ToRow(r, tasks)).ToList();
+            var sameDay = kept.Select(l => l.CreatedAt?.UtcDateTime.Date).Distinct().Count() <= 1;
+            var body = rows.Select((r, i) => Line(r, collapsed[i], multiTask, multiAttempt, sameDay)).ToList();
+            var lowerBound = cutIsLowerBound && olderCut > 0;
+            var filters = Filters(levelFilter, searchText, from, to);
 
+            // Lines of the newest `shown` rows (a collapsed row stands for several lines).
+            int ShownLines(int shown) => rows.Skip(rows.Count - shown).Sum(r => r.Repeat);
+            string? UntilFor(int shown) => shown == 0 ? null : collapsed[rows.Count - shown].First.CreatedAt is { } t ? TimeText.IsoExact(t) : null;
+            string? OlderNote(int shown)
+            {
+                var byBudget = kept.Count - ShownLines(shown);
+                if (olderCut + byBudget == 0)
+                {
+                    return null;
+                }
+
+                var why = byBudget == 0 ? $"limit {maxLines}"
+                    : olderCut == 0 ? $"to fit the output budget of {output.MaxTextBytes} bytes"
+                    : $"{olderCut} beyond limit {maxLines}, {byBudget} to fit the output budget of {output.MaxTextBytes} bytes";
+                var until = UntilFor(shown);
+                return $"… {(lowerBound ? "at least " : string.Empty)}{olderCut + byBudget} older lines left out ({why}), newest kept. " +
+                       "To see them: " + (until is not null ? $"until={until}, " : string.Empty) +
+                       (byBudget == 0 && maxLines < MaxLimit ? $"a larger limit (max {MaxLimit}), " : string.Empty) +
+                       "or narrow with levels (e.g. [\"ERROR\",\"WARN\"]), search or since.";
+            }
+
+            List<string> HeaderFor(int shown)
+            {
+                var shownLines = kept.Skip(kept.Count - ShownLines(shown)).ToList();
+                var header = new List<string> { Header(scope, runId, tasks, filters, shownLines, shown) };
+                if (shown == rows.Count && OlderNote(shown) is { } note)
+                {
+                    header.Add(note);
+                }
+
+                return header;
+            }
+
+            var fit = TextBudget.FitRows(HeaderFor, body, ToolResult.RowBytes(rows, ToolsJsonContext.Default.LogRow),
+                output.MaxTextBytes, KeepEnd.Last, (shown, _) => OlderNote(shown) ?? string.Empty);
+            var shownRows = fit.LinesShown;
+            var budgetCut = kept.Count - ShownLines(shownRows);
             var result = new GetRunLogsResult
             {
                 Scope = scope,
@@ -91,26 +132,15 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
                 Since = TimeText.Iso(from),
                 Until = TimeText.Iso(to),
                 Limit = maxLines,
-                LinesReturned = kept.Count,
-                OlderLinesCut = olderCut,
-                OlderLinesCutIsLowerBound = cutIsLowerBound && olderCut > 0,
-                Lines = rows,
+                LinesReturned = kept.Count - budgetCut,
+                OlderLinesCut = olderCut + budgetCut,
+                OlderLinesCutIsLowerBound = lowerBound,
+                OlderLinesUntil = olderCut + budgetCut > 0 ? UntilFor(shownRows) : null,
+                Cut = OlderNote(shownRows)?.TrimStart('…', ' '),
+                Lines = fit.IsCut ? rows.Skip(rows.Count - shownRows).ToList() : rows,
             };
 
-            var sameDay = kept.Select(l => l.CreatedAt?.UtcDateTime.Date).Distinct().Count() <= 1;
-            var header = new List<string> { Header(result, tasks.Count, kept, collapsed.Count) };
-            if (olderCut > 0)
-            {
-                var oldest = kept.FirstOrDefault()?.CreatedAt;
-                header.Add($"… {(result.OlderLinesCutIsLowerBound ? "at least " : string.Empty)}{olderCut} older lines left out (limit {maxLines}, newest kept). " +
-                           "To see them: " + (oldest is { } o ? $"until={TimeText.IsoExact(o)}, " : string.Empty) +
-                           (maxLines < MaxLimit ? $"a larger limit (max {MaxLimit}), " : string.Empty) + "or narrow with levels, search or since.");
-            }
-
-            var body = rows.Select((r, i) => Line(r, collapsed[i], multiTask, multiAttempt, sameDay)).ToList();
-            var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.Last, "log lines",
-                "Narrow with levels (e.g. [\"ERROR\",\"WARN\"]), search, since/until or a smaller limit.").Text;
-            return ToolResult.Create(text, result, ToolsJsonContext.Default.GetRunLogsResult);
+            return ToolResult.Create(fit.Text, result, ToolsJsonContext.Default.GetRunLogsResult);
         }).ConfigureAwait(false);
     }
 
@@ -200,40 +230,47 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
         return $"{at} {(row.Level ?? "INFO"),-5}{tag} {row.Message}{repeat}";
     }
 
-    private static string Header(GetRunLogsResult result, int taskCount, IReadOnlyList<V1LogLine> kept, int collapsedCount)
+    private static List<string> Filters(IReadOnlyList<string> levels, string? search, DateTimeOffset? since, DateTimeOffset? until)
     {
-        var subject = result.Scope == "task"
-            ? $"Logs of task {result.TaskIds.FirstOrDefault()} (run {result.RunId})"
-            : $"Logs of run {result.RunId} ({taskCount} task{(taskCount == 1 ? string.Empty : "s")})";
         var filters = new List<string>();
-        if (result.Levels.Count > 0)
+        if (levels.Count > 0)
         {
-            filters.Add("levels " + string.Join("/", result.Levels));
+            filters.Add("levels " + string.Join("/", levels));
         }
 
-        if (result.Search is { } s)
+        if (search is { } s)
         {
             filters.Add($"containing '{s}'");
         }
 
-        if (result.Since is { } since)
+        if (since is { } from)
         {
-            filters.Add("after " + since);
+            filters.Add("after " + TimeText.Iso(from));
         }
 
-        if (result.Until is { } until)
+        if (until is { } to)
         {
-            filters.Add("before " + until);
+            filters.Add("before " + TimeText.Iso(to));
         }
 
-        var span = kept.Count > 0 && kept[0].CreatedAt is { } first && kept[^1].CreatedAt is { } last
+        return filters;
+    }
+
+    private static string Header(string scope, Guid runId, IReadOnlyDictionary<Guid, string> tasks, IReadOnlyList<string> filters,
+        IReadOnlyList<V1LogLine> shown, int shownRows)
+    {
+        var subject = scope == "task"
+            ? $"Logs of task {tasks.Keys.FirstOrDefault()} (run {runId})"
+            : $"Logs of run {runId} ({tasks.Count} task{(tasks.Count == 1 ? string.Empty : "s")})";
+        var span = shown.Count > 0 && shown[0].CreatedAt is { } first && shown[^1].CreatedAt is { } last
             ? $", {TimeText.Format(first)} to {TimeText.Format(last)}"
             : string.Empty;
-        var count = taskCount == 0
+        var count = tasks.Count == 0
             ? "no tasks yet, so no lines"
-            : kept.Count == 0
+            : shown.Count == 0
                 ? "no lines" + (filters.Count > 0 ? " match; widen the filters" : string.Empty)
-                : $"{kept.Count} lines{span}" + (collapsedCount < kept.Count ? $" ({kept.Count - collapsedCount} repeats collapsed)" : string.Empty);
+                : $"{shown.Count} line{(shown.Count == 1 ? string.Empty : "s")} shown{span}" +
+                  (shownRows < shown.Count ? $" ({shown.Count - shownRows} repeats collapsed)" : string.Empty);
         return $"{subject}{(filters.Count > 0 ? " " + string.Join(", ", filters) : string.Empty)}: {count}.";
     }
 }

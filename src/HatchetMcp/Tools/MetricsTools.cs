@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Safety;
 using HatchetMcp.Shaping;
@@ -18,14 +19,14 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
 
     [McpServerTool(Name = "get_queue_metrics", Title = "Get task and queue metrics", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(QueueMetricsResult))]
-    [Description("Answers how many tasks are QUEUED, RUNNING, COMPLETED, CANCELLED and FAILED over a time window (default " +
-                 "the last 24h), the failure rate, and the deepest queues right now by action, each with how many ACTIVE " +
-                 "workers serve it (0 means nothing will pick those tasks up). Use it to judge overall health or to explain " +
+    [Description("Answers how many runs created in a time window (default the last 24h) are QUEUED, RUNNING, COMPLETED, " +
+                 "CANCELLED and FAILED, the failure rate, and the deepest queues right now by action with the tasks waiting, " +
+                 "whether an ACTIVE worker serves each and whether those workers are FULL. Use it to judge overall health or to explain " +
                  "why runs stay queued. Next: list_workers for worker detail, list_runs with statuses [\"QUEUED\"] for the waiting runs.")]
     public async Task<CallToolResult> GetQueueMetrics(
-        [Description("Start of the window for task counts: ISO 8601 (2026-11-24T09:00:00Z) or a duration back from now (90m, 24h, 7d). Default 24h.")] string? since = null,
+        [Description("Start of the window for run counts: ISO 8601 (2026-11-24T09:00:00Z) or a duration back from now (90m, 24h, 7d). Default 24h.")] string? since = null,
         [Description("End of the window, same forms as since. Default now.")] string? until = null,
-        [Description("Only count tasks of this workflow, by exact name or id.")] string? workflow = null,
+        [Description("Only this workflow's runs and queues, by exact name or id.")] string? workflow = null,
         [Description("How many of the deepest queues to list, 1 to 100. Default 10.")] int? top = null,
         CancellationToken cancellationToken = default)
     {
@@ -64,61 +65,141 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
             var finished = counts["COMPLETED"] + counts["FAILED"] + counts["CANCELLED"];
             double? failureRate = finished > 0 ? (double)counts["FAILED"] / finished : null;
 
-            var serving = ActiveWorkersPerAction(workers, now);
-            var depths = (queues?.Depths() ?? []).Where(d => d.Count > 0).OrderByDescending(d => d.Count).ThenBy(d => d.Queue, StringComparer.Ordinal).ToList();
-            var deepest = depths.Take(topN).Select(d => new QueueRow
-            {
-                Queue = d.Queue,
-                ConcurrencyKey = d.ConcurrencyKey,
-                Queued = d.Count,
-                ActiveWorkers = d.ConcurrencyKey is not null || workers is null ? null : serving.GetValueOrDefault(d.Queue.ToLowerInvariant()),
-            }).ToList();
+            // Queue names are action ids, lower("<workflow>:<task>"); concurrency queues are keyed by the workflow name.
+            var workflowName = resolved is null ? null
+                : resolved.Name ?? await WorkflowNameAsync(resolved.Id, cancellationToken).ConfigureAwait(false);
+            var capacity = workers is null ? null : QueueCapacity.From(workers, now);
+            var depths = (queues?.Depths() ?? [])
+                .Where(d => d.Count > 0 && (workflowName is null || BelongsTo(d, workflowName)))
+                .OrderByDescending(d => d.Count).ThenBy(d => d.Queue, StringComparer.Ordinal).ToList();
+            var rows = depths.Take(topN).Select(d => ToRow(d, capacity)).ToList();
+            var queueScope = resolved is null ? "tenant-wide"
+                : workflowName is null ? $"of workflow {resolved.Id} (its name is unknown, so no queue could be matched)"
+                : $"of workflow {workflowName}";
+            var totalQueued = queues is null ? (long?)null : depths.Where(d => d.ConcurrencyKey is null).Sum(d => d.Count);
+            var queuesWithItems = queues is null ? (int?)null : depths.Count(d => d.ConcurrencyKey is null);
 
+            var scope = resolved is null ? string.Empty : $" of workflow {workflowName ?? resolved.Id.ToString()}";
+            var header = new List<string>
+            {
+                $"Runs{scope} created since {TimeText.Format(window.Since)} ({DurationText.Format(now - window.Since)} ago)" +
+                (window.Until is { } u ? $" until {TimeText.Format(u)}" : string.Empty) + ", by status now: " +
+                string.Join(", ", StatusOrder.Select(s => $"{N(counts[s])} {s}")) +
+                (onWorker is not null ? $" (RUNNING runs: {N(onWorker.Value)} on a worker, {N(evicted ?? 0)} evicted)" : string.Empty) + ".",
+                failureRate is { } rate
+                    ? $"Failure rate: {(rate * 100).ToString("0.0", CultureInfo.InvariantCulture)}% of {N(finished)} finished runs."
+                    : "Failure rate: no finished runs in the window.",
+                queuesNote is not null
+                    ? $"Queues now {queueScope}: unknown ({queuesNote})"
+                    : depths.Count == 0
+                    ? $"Queues now {queueScope}: no task waiting."
+                    : $"Queues now {queueScope}: {Count(totalQueued ?? 0, "task")} waiting in {Count(queuesWithItems ?? 0, "queue")}; deepest:",
+            };
+            var tail = new List<string>();
+            if (workersNote is not null)
+            {
+                tail.Add("Worker coverage unknown: " + workersNote);
+            }
+
+            if (rows.Any(q => q.Capacity is "NO_ACTIVE_WORKER" or "NO_WORKER"))
+            {
+                tail.Add("Next: queues with no ACTIVE worker will not drain until a worker registering that action starts (or is unpaused); see list_workers.");
+            }
+
+            if (rows.Any(q => q.Capacity == "FULL"))
+            {
+                tail.Add("Next: FULL queues wait for a slot on the named workers; more workers or slots for those actions would drain them (list_workers).");
+            }
+
+            var notListed = depths.Count - rows.Count;
+            var fit = TextBudget.FitRows(
+                _ => header,
+                rows.Select(QueueLine).ToList(),
+                ToolResult.RowBytes(rows, ToolsJsonContext.Default.QueueRow),
+                output.MaxTextBytes - TextBudget.LinesBytes(tail),
+                KeepEnd.First,
+                (shown, cut) => $"… {cut} more queues not shown to fit the output budget ({output.MaxTextBytes} bytes). Lower top.");
+            var leftOut = notListed + fit.LinesCut;
             var result = new QueueMetricsResult
             {
                 Since = TimeText.Iso(window.Since),
                 Until = TimeText.Iso(window.Until),
-                TaskCounts = counts,
+                Workflow = resolved is null ? null : workflowName ?? resolved.Id.ToString(),
+                RunCounts = counts,
                 RunningOnWorker = onWorker,
                 RunningEvicted = evicted,
                 FailureRate = failureRate,
-                TotalQueued = queues is null ? null : depths.Where(d => d.ConcurrencyKey is null).Sum(d => d.Count),
-                QueuesWithItems = queues is null ? null : depths.Count(d => d.ConcurrencyKey is null),
-                DeepestQueues = deepest,
+                TotalQueued = totalQueued,
+                QueuesWithItems = queuesWithItems,
+                DeepestQueues = fit.IsCut ? rows.Take(fit.LinesShown).ToList() : rows,
+                Cut = leftOut > 0
+                    ? $"{leftOut} of {depths.Count} queues with waiting tasks not listed ({notListed} beyond top={topN}, {fit.LinesCut} to fit the output budget of {output.MaxTextBytes} bytes)."
+                    : null,
                 WorkersNote = workersNote,
                 QueuesNote = queuesNote,
             };
 
-            var scope = resolved is null ? string.Empty : $" of workflow {resolved.Name ?? workflowText}";
-            var header = new List<string>
+            var text = fit.Text;
+            if (notListed > 0)
             {
-                $"Tasks{scope} created since {TimeText.Format(window.Since)} ({DurationText.Format(now - window.Since)} ago)" +
-                (window.Until is { } u ? $" until {TimeText.Format(u)}" : string.Empty) + ": " +
-                string.Join(", ", StatusOrder.Select(s => $"{counts[s].ToString("N0", CultureInfo.InvariantCulture)} {s}")) +
-                (onWorker is not null ? $" (running: {onWorker} on a worker, {evicted ?? 0} evicted)" : string.Empty) + ".",
-                failureRate is { } rate
-                    ? $"Failure rate: {(rate * 100).ToString("0.0", CultureInfo.InvariantCulture)}% of {finished.ToString("N0", CultureInfo.InvariantCulture)} finished tasks."
-                    : "Failure rate: no finished tasks in the window.",
-                queuesNote is not null
-                    ? $"Queues now: unknown ({queuesNote})"
-                    : depths.Count == 0
-                    ? "Queues now: empty."
-                    : $"Queues now: {result.TotalQueued?.ToString("N0", CultureInfo.InvariantCulture)} tasks waiting in {result.QueuesWithItems} queue(s); deepest:",
-            };
-            var body = deepest.Select(QueueLine).ToList();
-            if (workersNote is not null)
-            {
-                body.Add("Worker coverage unknown: " + workersNote);
+                text += $"\n… {notListed} shallower queues beyond top={topN} not listed.";
             }
 
-            if (deepest.Any(q => q.ActiveWorkers == 0))
+            if (tail.Count > 0)
             {
-                body.Add("Next: queues with 0 ACTIVE workers will not drain until a worker registering that action starts; see list_workers.");
+                text += "\n" + string.Join("\n", tail);
             }
 
-            var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "queues", "Lower top.").Text;
             return ToolResult.Create(text, result, ToolsJsonContext.Default.QueueMetricsResult);
         }).ConfigureAwait(false);
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Count(long value, string noun) => $"{N(value)} {noun}{(value == 1 ? string.Empty : "s")}";
+
+    private static bool BelongsTo(QueueDepth depth, string workflowName) =>
+        depth.ConcurrencyKey is null
+            ? depth.Queue.StartsWith(workflowName + ":", StringComparison.OrdinalIgnoreCase)
+            : string.Equals(depth.Queue, workflowName, StringComparison.OrdinalIgnoreCase);
+
+    private static QueueRow ToRow(QueueDepth depth, QueueCapacity? capacity)
+    {
+        if (depth.ConcurrencyKey is not null || capacity is null)
+        {
+            return new QueueRow { Queue = depth.Queue, ConcurrencyKey = depth.ConcurrencyKey, Queued = depth.Count };
+        }
+
+        var serving = capacity.For(depth.Queue);
+        return new QueueRow
+        {
+            Queue = depth.Queue,
+            Queued = depth.Count,
+            ActiveWorkers = serving.Active.Count,
+            Capacity = serving.Coverage switch
+            {
+                QueueCoverage.NoWorker => "NO_WORKER",
+                QueueCoverage.NoActiveWorker => "NO_ACTIVE_WORKER",
+                QueueCoverage.Full => "FULL",
+                _ => "FREE_SLOTS",
+            },
+            FreeSlots = serving.Active.Count > 0 ? serving.FreeSlots : null,
+            FullWorkers = serving.FullWorkers.Count > 0 ? serving.FullWorkers : null,
+            PausedWorkers = serving.PausedWorkers.Count > 0 ? serving.PausedWorkers : null,
+            InactiveWorkers = serving.InactiveWorkers.Count > 0 ? serving.InactiveWorkers : null,
+        };
+    }
+
+    private async Task<string?> WorkflowNameAsync(Guid workflowId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetWorkflowAsync(workflowId, cancellationToken).ConfigureAwait(false)).Name;
+        }
+        catch (HatchetApiException e) when (e.Kind is HatchetErrorKind.NotFound)
+        {
+            return null;
+        }
     }
 
     // Queue depth comes from a second endpoint: if it fails (or a server lacks it), the task counts still answer.
@@ -147,35 +228,24 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
         }
     }
 
-    private static Dictionary<string, int> ActiveWorkersPerAction(IReadOnlyList<Worker>? workers, DateTimeOffset now)
-    {
-        var serving = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var w in workers ?? [])
-        {
-            if (WorkerTools.StatusOf(w, now) != "ACTIVE")
-            {
-                continue;
-            }
-
-            foreach (var action in (w.Actions ?? []).Select(a => a.ToLowerInvariant()).Distinct())
-            {
-                serving[action] = serving.GetValueOrDefault(action) + 1;
-            }
-        }
-
-        return serving;
-    }
-
     private static string QueueLine(QueueRow q)
     {
         var name = q.ConcurrencyKey is null ? q.Queue : $"{q.Queue} (concurrency key {q.ConcurrencyKey})";
-        var coverage = q.ActiveWorkers switch
+        var others = string.Join(string.Empty, new[]
+        {
+            q.PausedWorkers is { } paused ? $"; paused: {string.Join(", ", paused)}" : null,
+            q.InactiveWorkers is { } inactive ? $"; inactive: {string.Join(", ", inactive)}" : null,
+        }.OfType<string>());
+        var coverage = q.Capacity switch
         {
             null => string.Empty,
-            0 => " | NO ACTIVE WORKER serves this action",
-            1 => " | 1 active worker",
-            var n => $" | {n} active workers",
+            "NO_WORKER" => " | NO ACTIVE WORKER: no worker registers this action",
+            "NO_ACTIVE_WORKER" => $" | NO ACTIVE WORKER serves this action{others}",
+            "FULL" => $" | FULL: {(q.ActiveWorkers == 1 ? "its only ACTIVE worker" : $"all {q.ActiveWorkers} ACTIVE workers")} serving it " +
+                      $"{(q.ActiveWorkers == 1 ? "has" : "have")} no free task slot ({string.Join(", ", q.FullWorkers ?? [])}){others}",
+            _ => $" | {q.ActiveWorkers} ACTIVE worker{(q.ActiveWorkers == 1 ? string.Empty : "s")}, {q.FreeSlots} free task slot{(q.FreeSlots == 1 ? string.Empty : "s")}" +
+                 (q.FullWorkers is { } full ? $" (FULL: {string.Join(", ", full)})" : string.Empty) + others,
         };
-        return $"  {name}: {q.Queued.ToString("N0", CultureInfo.InvariantCulture)} queued{coverage}";
+        return $"  {name}: {Count(q.Queued, "task")} queued{coverage}";
     }
 }

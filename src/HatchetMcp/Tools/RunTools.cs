@@ -61,6 +61,19 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             var page = PageBounds.From(skip, pageSize, rows.Count, list.Pagination?.NumPages);
             var workflowName = resolved is null ? null : resolved.Name ?? runs.Select(r => r.WorkflowName).FirstOrDefault(n => n is not null) ?? resolved.Id.ToString();
 
+            const string narrow = "Narrow with statuses, workflow, metadata or a shorter since/until, or page with a smaller limit.";
+            const string next = "Next: get_run with a run id for its tasks and errors; get_run_logs for its log lines.";
+            var body = rows.Select((source, i) => RowLine(runs[i], source, now)).ToList();
+            var fit = TextBudget.FitRows(
+                shown => ListHeader(window, now, statusFilter, workflowName, metadataFilter, PageBounds.Shown(page, shown, string.Empty), runs.Take(shown).ToList()),
+                body,
+                ToolResult.RowBytes(runs, ToolsJsonContext.Default.RunRow),
+                output.MaxTextBytes - (runs.Count > 0 ? TextBudget.LineBytes(next) : 0),
+                KeepEnd.First,
+                (shown, cut) => $"… {cut} more runs of this page not shown to fit the output budget ({output.MaxTextBytes} bytes): continue with offset={skip + shown}. {narrow}");
+            var shownPage = PageBounds.Shown(page, fit.LinesShown,
+                $"{fit.LinesCut} runs of this page left out to fit the output budget ({output.MaxTextBytes} bytes); continue with offset={skip + fit.LinesShown}. {narrow}");
+
             var result = new ListRunsResult
             {
                 Since = TimeText.Iso(window.Since),
@@ -69,33 +82,14 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
                 WorkflowId = resolved?.Id,
                 WorkflowName = workflowName,
                 Metadata = metadataFilter,
-                Page = page,
-                Runs = runs,
+                Page = shownPage,
+                Runs = fit.IsCut ? runs.Take(fit.LinesShown).ToList() : runs,
             };
 
-            var header = new List<string> { Header(window, now, statusFilter, workflowName, metadataFilter, page, rows.Count) };
-            if (runs.Count > 0)
+            var text = fit.Text;
+            if (fit.LinesShown > 0)
             {
-                header.Add("This page: " + RunText.StatusCounts(runs.Select(r => r.Status)) + ".");
-            }
-
-            var errorGroups = runs.Where(r => r.ErrorSignature is not null)
-                .GroupBy(r => r.ErrorSignature!)
-                .OrderByDescending(g => g.Count())
-                .Take(3)
-                .Select(g => $"{g.Count()}× {g.First().Error}")
-                .ToList();
-            if (errorGroups.Count > 0)
-            {
-                header.Add("Top errors: " + string.Join(" ; ", errorGroups));
-            }
-
-            var body = rows.Select((source, i) => RowLine(runs[i], source, now)).ToList();
-            var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "runs",
-                "Narrow with statuses, workflow, metadata or a shorter since/until, or page with a smaller limit and offset.").Text;
-            if (runs.Count > 0)
-            {
-                text += "\nNext: get_run with a run id for its tasks and errors; get_run_logs for its log lines.";
+                text += "\n" + next;
             }
 
             return ToolResult.Create(text, result, ToolsJsonContext.Default.ListRunsResult);
@@ -443,6 +437,39 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
 
         return string.Join(" | ", parts);
     }
+
+    /// <summary>The query line, then what the shown runs hold: summaries count the runs of this answer, not the window.</summary>
+    private static List<string> ListHeader(TimeWindow window, DateTimeOffset now, IReadOnlyList<string> statuses, string? workflow,
+        IReadOnlyList<string> metadata, PageResult page, IReadOnlyList<RunRow> shown)
+    {
+        var header = new List<string> { Header(window, now, statuses, workflow, metadata, page, shown.Count) };
+        if (shown.Count == 0)
+        {
+            return header;
+        }
+
+        header.Add($"This page ({Plural(shown.Count, "run")}): " + RunText.StatusCounts(shown.Select(r => r.Status)) + ".");
+        var groups = shown.Where(r => r.ErrorSignature is not null)
+            .GroupBy(r => r.ErrorSignature!)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        if (groups.Count > 0)
+        {
+            const int Listed = 3;
+            var listed = string.Join(" ; ", groups.Take(Listed).Select(g => $"{g.Count()}× {g.First().Error}"));
+            var rest = groups.Skip(Listed).ToList();
+            var more = rest.Count == 0
+                ? string.Empty
+                : $" ; +{Plural(rest.Count, "more signature")} ({Plural(rest.Sum(g => g.Count()), "run")}) not listed";
+            header.Add($"Top errors on this page ({Plural(shown.Count, "run")} shown): {listed}{more}");
+        }
+
+        return header;
+    }
+
+    private static string Plural(int count, string noun) =>
+        count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
     private static string Header(TimeWindow window, DateTimeOffset now, IReadOnlyList<string> statuses, string? workflow,
         IReadOnlyList<string> metadata, PageResult page, int returned)

@@ -15,4 +15,25 @@ internal static class ToolResult
         Content = [new TextContentBlock { Text = text }],
         StructuredContent = JsonSerializer.SerializeToElement(record, typeInfo),
     };
+
+    /// <summary>
+    /// UTF-8 size of each row as structured content will carry it, so a list can be cut to the budget by rows: each
+    /// row is serialized once here, never the whole answer again and again.
+    /// </summary>
+    public static int[] RowBytes<T>(IReadOnlyList<T> rows, JsonTypeInfo<T> typeInfo)
+    {
+        var sizes = new int[rows.Count];
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(buffer);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            JsonSerializer.Serialize(writer, rows[i], typeInfo);
+            writer.Flush();
+            sizes[i] = buffer.WrittenCount;
+        }
+
+        return sizes;
+    }
 }

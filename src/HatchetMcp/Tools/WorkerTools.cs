@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools.Results;
@@ -44,66 +45,61 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
             .ThenBy(w => w.Name, StringComparer.Ordinal)
             .ToList();
 
-        var result = new ListWorkersResult { StatusFilter = statusFilter, Total = all.Count, ByStatus = byStatus, Workers = workers };
         var active = all.Where(w => w.Status == "ACTIVE").ToList();
         var header = new List<string>
         {
             $"Workers seen in the last 24h: {all.Count}" +
             (all.Count == 0 ? "." : $" ({string.Join(", ", WorkerStatuses.Where(byStatus.ContainsKey).Select(s => $"{byStatus[s]} {s}"))}).") +
-            (statusFilter is null ? string.Empty : $" Showing {workers.Count} {statusFilter}."),
+            (statusFilter is null ? string.Empty : $" Showing the {workers.Count} {statusFilter}."),
             active.Count == 0
                 ? "No ACTIVE worker: nothing can pick up queued tasks."
-                : $"ACTIVE capacity: {active.Sum(w => w.SlotsUsed)}/{active.Sum(w => w.SlotsLimit)} slots used, {active.Count(w => w.SlotsLimit > 0 && w.SlotsAvailable == 0)} worker(s) FULL.",
+                : $"ACTIVE workers: {active.Sum(w => w.SlotsUsed)}/{active.Sum(w => w.SlotsLimit)} slots used; " +
+                  $"{active.Count(w => w.Full)} of {active.Count} FULL (no free task slot).",
         };
         var body = workers.Select(Line).ToList();
-        var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "workers", "Narrow with status.").Text;
+        var fit = TextBudget.FitRows(
+            _ => header,
+            body,
+            ToolResult.RowBytes(workers, ToolsJsonContext.Default.WorkerRow),
+            output.MaxTextBytes,
+            KeepEnd.First,
+            (shown, cut) => $"… {cut} more workers not shown to fit the output budget ({output.MaxTextBytes} bytes). Narrow with status.");
+        var result = new ListWorkersResult
+        {
+            StatusFilter = statusFilter,
+            Total = all.Count,
+            ByStatus = byStatus,
+            Workers = fit.IsCut ? workers.Take(fit.LinesShown).ToList() : workers,
+            Cut = fit.IsCut ? $"{fit.LinesCut} of {workers.Count} workers left out to fit the output budget ({output.MaxTextBytes} bytes). Narrow with status." : null,
+        };
+        var text = fit.Text;
         return ToolResult.Create(text, result, ToolsJsonContext.Default.ListWorkersResult);
     }
 
-    /// <summary>
-    /// The worker's status as Hatchet reports it; when a server leaves it out (the field is optional), worked out the way
-    /// Hatchet does: a heartbeat within 5 s is ACTIVE, an older one INACTIVE.
-    /// </summary>
-    internal static string StatusOf(Worker w, DateTimeOffset now) =>
-        !string.IsNullOrWhiteSpace(w.Status) ? w.Status.Trim().ToUpperInvariant()
-        : w.LastHeartbeatAt is { } heartbeat ? (now - heartbeat <= TimeSpan.FromSeconds(5) ? "ACTIVE" : "INACTIVE")
-        : "UNKNOWN";
+    /// <summary>The worker's status as Hatchet reports it, or as Hatchet would work it out from the heartbeat.</summary>
+    internal static string StatusOf(Worker w, DateTimeOffset now) => WorkerCapacity.StatusOf(w, now);
 
     private static WorkerRow ToRow(Worker w, DateTimeOffset now)
     {
-        var slots = (w.SlotConfig ?? [])
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv =>
-            {
-                var limit = Math.Max(0, kv.Value.Limit ?? 0);
-                var available = Math.Clamp(kv.Value.Available ?? limit, 0, limit);
-                return new SlotUsage { Type = kv.Key, Limit = limit, Available = available, Used = limit - available };
-            })
-            .ToList();
-        if (slots.Count == 0 && w.MaxRuns is { } maxRuns)
-        {
-            // Older servers report one pool as maxRuns/availableRuns.
-            var available = Math.Clamp(w.AvailableRuns ?? maxRuns, 0, maxRuns);
-            slots.Add(new SlotUsage { Type = "default", Limit = maxRuns, Available = available, Used = maxRuns - available });
-        }
-
-        var status = StatusOf(w, now);
+        var capacity = WorkerCapacity.Of(w, now);
+        var slots = capacity.Pools.Select(p => new SlotUsage { Type = p.Type, Limit = p.Limit, Available = p.Available, Used = p.Used }).ToList();
         var runtime = w.RuntimeInfo is { } r && (r.Language ?? r.SdkVersion) is not null
             ? string.Join(" ", new[] { r.Language, r.SdkVersion is { } v ? "sdk " + v : null }.OfType<string>())
             : null;
         return new WorkerRow
         {
             Id = w.Metadata?.Id ?? Guid.Empty,
-            Name = w.Name ?? "(unnamed)",
-            Status = status,
+            Name = capacity.Name,
+            Status = capacity.Status,
             LastHeartbeatAt = TimeText.Iso(w.LastHeartbeatAt),
             HeartbeatAgeSeconds = w.LastHeartbeatAt is { } hb ? (long)Math.Max(0, (now - hb).TotalSeconds) : null,
             SlotsUsed = slots.Sum(s => s.Used),
             SlotsAvailable = slots.Sum(s => s.Available),
             SlotsLimit = slots.Sum(s => s.Limit),
+            Full = capacity.IsFull,
             Slots = slots,
             ActionsCount = w.Actions?.Count ?? 0,
-            Paused = status == "PAUSED",
+            Paused = capacity.Status == "PAUSED",
             Runtime = runtime,
         };
     }
@@ -114,7 +110,7 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
         var slots = w.Slots.Count == 0
             ? "slots ?"
             : "slots " + string.Join(", ", w.Slots.Select(s => $"{s.Used}/{s.Limit} used" + (w.Slots.Count > 1 ? $" ({s.Type})" : string.Empty)))
-              + (w.SlotsLimit > 0 && w.SlotsAvailable == 0 ? " FULL" : string.Empty);
-        return $"{w.Name} | {w.Id} | {w.Status} | {heartbeat} | {slots} | {w.ActionsCount} actions" + (w.Paused ? " | paused" : string.Empty);
+              + (w.Full ? " FULL" : string.Empty);
+        return $"{w.Name} | {w.Id} | {w.Status} | {heartbeat} | {slots} | {w.ActionsCount} action{(w.ActionsCount == 1 ? string.Empty : "s")}" + (w.Paused ? " | paused" : string.Empty);
     }
 }

@@ -43,21 +43,33 @@ public sealed class WorkflowTools(IHatchetClient client, ToolOutputOptions outpu
             Paused = w.IsPaused ?? false,
         }).ToList();
         var page = PageBounds.From(skip, pageSize, rows.Count, list.Pagination?.NumPages);
-        var result = new ListWorkflowsResult { NameFilter = filter, Page = page, Workflows = workflows };
-
-        var header = new List<string>
-        {
-            $"Workflows{(filter is null ? string.Empty : $" matching '{filter}'")}: {PageBounds.Describe(page.Matched)}; " +
-            (rows.Count == 0 ? "none on this page." : $"showing {skip + 1}-{skip + rows.Count}.") +
-            (page.NextOffset is { } next ? $" Next page: offset={next}." : string.Empty),
-        };
+        const string narrow = "Narrow with name, or page with a smaller limit.";
         var body = workflows.Select(w =>
             $"{w.Name} | id {w.Id} | version {w.LatestVersion ?? "?"}{(w.Paused ? " | PAUSED" : string.Empty)}" +
             (w.Description is { } d ? $" | {ValueSummary.Clip(d, 100)}" : string.Empty)).ToList();
-        var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "workflows",
-            "Narrow with name, or page with limit/offset.").Text;
+        var fit = TextBudget.FitRows(
+            shown => [Header(filter, PageBounds.Shown(page, shown, string.Empty))],
+            body,
+            ToolResult.RowBytes(workflows, ToolsJsonContext.Default.WorkflowRow),
+            output.MaxTextBytes,
+            KeepEnd.First,
+            (shown, cut) => $"… {cut} more workflows of this page not shown to fit the output budget ({output.MaxTextBytes} bytes): continue with offset={skip + shown}. {narrow}");
+        var shownPage = PageBounds.Shown(page, fit.LinesShown,
+            $"{fit.LinesCut} workflows of this page left out to fit the output budget ({output.MaxTextBytes} bytes); continue with offset={skip + fit.LinesShown}. {narrow}");
+        var result = new ListWorkflowsResult
+        {
+            NameFilter = filter,
+            Page = shownPage,
+            Workflows = fit.IsCut ? workflows.Take(fit.LinesShown).ToList() : workflows,
+        };
+        var text = fit.Text;
         return ToolResult.Create(text, result, ToolsJsonContext.Default.ListWorkflowsResult);
     }
+
+    private static string Header(string? filter, PageResult page) =>
+        $"Workflows{(filter is null ? string.Empty : $" matching '{filter}'")}: {PageBounds.Describe(page.Matched)}; " +
+        (page.Returned == 0 ? "none on this page." : $"showing {page.Offset + 1}-{page.Offset + page.Returned}.") +
+        (page.NextOffset is { } next ? $" Next page: offset={next}." : string.Empty);
 
     private async Task<string?[]> LatestVersionsAsync(IReadOnlyList<Workflow> rows, CancellationToken cancellationToken)
     {

@@ -225,16 +225,16 @@ public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<
     [Theory]
     [InlineData(404, """{"message":"Not Found"}""")]
     [InlineData(500, """{"message":"Internal Server Error"}""")]
-    public async Task Queue_metrics_still_give_the_task_counts_when_the_queue_depths_cannot_be_read(int status, string body)
+    public async Task Queue_metrics_still_give_the_run_counts_when_the_queue_depths_cannot_be_read(int status, string body)
     {
         Fault("GET", $"/api/v1/tenants/{fixture.Emulator.TenantId}/step-run-queue-metrics", 20, FaultKind.Status, status: status, body: body);
 
         var answer = await fixture.Server.CallAsync("get_queue_metrics");
 
         Assert.False(answer.IsError, answer.Text);
-        Assert.Contains("Queues now: unknown (", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Queues now tenant-wide: unknown (", answer.Text, StringComparison.Ordinal);
         Assert.Contains("COMPLETED", answer.Text, StringComparison.Ordinal);
-        Assert.True(answer.Structured.GetProperty("taskCounts").GetProperty("COMPLETED").GetInt64() > 0);
+        Assert.True(answer.Structured.GetProperty("runCounts").GetProperty("COMPLETED").GetInt64() > 0);
         Assert.False(answer.Structured.TryGetProperty("totalQueued", out _));
         Assert.False(string.IsNullOrEmpty(answer.Structured.GetProperty("queuesNote").GetString()));
     }

@@ -54,7 +54,7 @@ public sealed class LogShapingToolTests
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(text) <= 3_000);
         Assert.EndsWith("step 299 " + new string('x', 60), text, StringComparison.Ordinal);
         Assert.DoesNotContain("step 000", text, StringComparison.Ordinal);
-        Assert.Contains("older log lines cut to fit the text budget", text, StringComparison.Ordinal);
+        Assert.Contains("older lines left out (to fit the output budget of 3000 bytes)", text, StringComparison.Ordinal);
     }
 
     /// <summary>Answers get-run with one task and its log lines (newest first, as asked); everything else is unused here.</summary>

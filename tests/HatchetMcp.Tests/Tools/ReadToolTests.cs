@@ -97,7 +97,7 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
         Assert.All(runs, r => Assert.Equal("FAILED", r.GetProperty("status").GetString()));
         Assert.Contains(runs, r => r.GetProperty("workflowName").GetString() == Facts.FailingWorkflowName
                                    && r.GetProperty("error").GetString() == Facts.FailingErrorSignature);
-        Assert.Contains("Top errors:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Top errors on this page", answer.Text, StringComparison.Ordinal);
         Assert.Contains("matched", answer.Text, StringComparison.Ordinal);
         var query = Assert.Single(fixture.Requests("/workflow-runs", "GET")).Query;
         Assert.Contains("statuses=FAILED", query, StringComparison.Ordinal);
@@ -376,14 +376,14 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
     }
 
     [Fact]
-    public async Task Queue_metrics_count_tasks_by_status_with_since_and_flag_a_queue_no_active_worker_serves()
+    public async Task Queue_metrics_count_runs_by_status_with_since_and_flag_a_queue_no_active_worker_serves()
     {
         fixture.Emulator.Hooks.ClearRequests();
 
         var answer = await Call("get_queue_metrics");
 
         Assert.False(answer.IsError, answer.Text);
-        var counts = answer.Structured.GetProperty("taskCounts");
+        var counts = answer.Structured.GetProperty("runCounts");
         Assert.True(counts.GetProperty("COMPLETED").GetInt64() > 0);
         var stuck = answer.Structured.GetProperty("deepestQueues").EnumerateArray()
             .Single(q => string.Equals(q.GetProperty("queue").GetString(), Facts.StuckActionId, StringComparison.OrdinalIgnoreCase));
@@ -402,9 +402,9 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
         var answer = await small.CallAsync("list_runs", """{"since":"7d","limit":200}""");
 
         Assert.True(Encoding.UTF8.GetByteCount(answer.Text) <= 2_000 + 200, answer.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("more runs not shown", answer.Text, StringComparison.Ordinal);
+        var shown = answer.Structured.GetProperty("runs").GetArrayLength();
+        Assert.Contains($"{200 - shown} more runs of this page not shown", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Narrow with", answer.Text, StringComparison.Ordinal);
-        Assert.Equal(200, answer.Structured.GetProperty("runs").GetArrayLength());
     }
 
     [Fact]

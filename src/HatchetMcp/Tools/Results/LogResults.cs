@@ -32,11 +32,17 @@ public sealed record GetRunLogsResult
     public string? Until { get; init; }
     public int Limit { get; init; }
 
-    [Description("Log lines returned (before collapsing repeats).")]
+    [Description("Log lines in this answer (before collapsing repeats).")]
     public int LinesReturned { get; init; }
 
-    [Description("Older lines left out because of the limit.")]
+    [Description("Older lines left out, beyond the limit or to fit the output budget.")]
     public int OlderLinesCut { get; init; }
+
+    [Description("Pass as until to read the older lines left out.")]
+    public string? OlderLinesUntil { get; init; }
+
+    [Description("What was left out and how to get it; null when nothing was.")]
+    public string? Cut { get; init; }
 
     [Description("True when there may be even more older lines than OlderLinesCut.")]
     public bool OlderLinesCutIsLowerBound { get; init; }

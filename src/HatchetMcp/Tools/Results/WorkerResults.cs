@@ -25,6 +25,10 @@ public sealed record WorkerRow
     public int SlotsUsed { get; init; }
     public int SlotsAvailable { get; init; }
     public int SlotsLimit { get; init; }
+
+    [Description("True when every task slot (the default pool) is in use: the worker takes no further task now.")]
+    public bool Full { get; init; }
+
     public required IReadOnlyList<SlotUsage> Slots { get; init; }
     public int ActionsCount { get; init; }
     public bool Paused { get; init; }
@@ -35,7 +39,11 @@ public sealed record WorkerRow
 public sealed record ListWorkersResult
 {
     public string? StatusFilter { get; init; }
+    [Description("Workers seen in the last 24h in the tenant, whatever the status filter.")]
     public int Total { get; init; }
     public required IReadOnlyDictionary<string, int> ByStatus { get; init; }
     public required IReadOnlyList<WorkerRow> Workers { get; init; }
+
+    [Description("When workers were left out to fit the output budget: how many, and how to narrow.")]
+    public string? Cut { get; init; }
 }
