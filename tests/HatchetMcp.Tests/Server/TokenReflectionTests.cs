@@ -25,12 +25,12 @@ public sealed class TokenReflectionTests
     private static string Body(string kind, string token, string tokenId)
     {
         var signature = token.Split('.')[2];
-        var padding = new string('-', 280);
+        var padding = new string('-', 200);
         return kind switch
         {
-            // The token sits past the 300 characters a message used to be cut at before scrubbing.
+            // The token straddles the 300th character, where a message used to be cut before it was scrubbed.
             "whole token, json" => new JsonObject { ["message"] = $"{padding} rejected Authorization: Bearer {token} (token_id {tokenId})" }.ToJsonString(),
-            "whole token, text" => $"upstream said: {padding} Bearer {token} token_id={tokenId}",
+            "whole token, text" => $"upstream said: token_id={tokenId} {padding} Bearer {token}",
             _ => $"credential check failed for ...{signature.Substring(30, 20)}... (row {tokenId}){padding}",
         };
     }
