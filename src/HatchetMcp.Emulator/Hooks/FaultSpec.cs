@@ -13,8 +13,13 @@ public enum FaultKind
     Malformed,
     /// <summary>Answer 502 with a text/html error page, as a proxy in front of Hatchet would.</summary>
     Html,
-    /// <summary>Wait <see cref="FaultSpec.DelayMs"/> then answer normally.</summary>
+    /// <summary>Wait <see cref="FaultSpec.DelayMs"/> then answer normally; a client that gives up first cancels the request.</summary>
     Delay,
+    /// <summary>
+    /// Wait <see cref="FaultSpec.DelayMs"/> and then serve the request even if its client gave up meanwhile, as a server
+    /// that already received the request does: its effects (a created run) happen after the client stopped waiting.
+    /// </summary>
+    LateServe,
 }
 
 /// <summary>
@@ -27,4 +32,11 @@ public sealed record FaultSpec(string? Method, string PathPattern, int Count, Fa
     public string? Body { get; init; }
     public int DelayMs { get; init; }
     public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>
+    /// For <see cref="FaultKind.Status"/>, <see cref="FaultKind.Drop"/>, <see cref="FaultKind.Malformed"/> and
+    /// <see cref="FaultKind.Html"/>: serve the request first (its effects stay, e.g. a created run) and then answer with the
+    /// fault instead of the real answer, as when a server acts and its answer is lost or replaced on the way back.
+    /// </summary>
+    public bool ServeFirst { get; init; }
 }

@@ -96,11 +96,12 @@ internal static class HookEndpoints
             "malformed" => FaultKind.Malformed,
             "html" => FaultKind.Html,
             "delay" => FaultKind.Delay,
+            "late_serve" => FaultKind.LateServe,
             _ => null,
         };
         if (kind is null)
         {
-            return Bad("kind must be one of status, drop, truncate, malformed, html, delay");
+            return Bad("kind must be one of status, drop, truncate, malformed, html, delay, late_serve");
         }
 
         hooks.InjectFault(new FaultSpec(body.Method, body.PathPattern, body.Count ?? 1, kind.Value)
@@ -109,6 +110,7 @@ internal static class HookEndpoints
             Body = body.Body,
             DelayMs = body.DelayMs ?? 0,
             RetryAfterSeconds = body.RetryAfterSeconds,
+            ServeFirst = body.ServeFirst ?? false,
         });
         return ApiResult.Empty(StatusCodes.Status204NoContent);
     }

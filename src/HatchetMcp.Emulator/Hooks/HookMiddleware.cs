@@ -25,6 +25,8 @@ internal sealed class HookMiddleware(EmulatorTestHooks hooks, TimeProvider time)
         }
 
         string query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : "";
+        // A late-served request swaps in a token that never fires; the log must still see the client's abort.
+        CancellationToken clientAborted = http.RequestAborted;
         DateTimeOffset at = time.GetUtcNow();
         FaultSpec? fault = hooks.TakeFault(http.Request.Method, path);
         int recorded = 0;
@@ -62,12 +64,18 @@ internal sealed class HookMiddleware(EmulatorTestHooks hooks, TimeProvider time)
         }
         finally
         {
-            Record(fault?.Kind == FaultKind.Drop || http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode);
+            Record(fault?.Kind == FaultKind.Drop || clientAborted.IsCancellationRequested ? 0 : http.Response.StatusCode);
         }
     }
 
     private static async Task ApplyAsync(FaultSpec fault, HttpContext http, RequestDelegate next)
     {
+        if (fault.ServeFirst && fault.Kind is FaultKind.Status or FaultKind.Drop or FaultKind.Malformed or FaultKind.Html)
+        {
+            await ServeSilentlyAsync(http, next).ConfigureAwait(false);
+            http.Response.Clear();
+        }
+
         switch (fault.Kind)
         {
             case FaultKind.Status:
@@ -106,14 +114,17 @@ internal sealed class HookMiddleware(EmulatorTestHooks hooks, TimeProvider time)
                 await Task.Delay(Math.Max(0, fault.DelayMs), http.RequestAborted).ConfigureAwait(false);
                 await next(http).ConfigureAwait(false);
                 break;
+            case FaultKind.LateServe:
+                await LateServeAsync(fault, http, next).ConfigureAwait(false);
+                break;
             default:
                 await next(http).ConfigureAwait(false);
                 break;
         }
     }
 
-    /// <summary>Produces the normal response, announces its full length, sends half of it and aborts.</summary>
-    private static async Task TruncateAsync(HttpContext http, RequestDelegate next)
+    /// <summary>Runs the request through the API with its answer kept off the wire (to be replaced by the fault's).</summary>
+    private static async Task<byte[]> ServeSilentlyAsync(HttpContext http, RequestDelegate next)
     {
         Stream original = http.Response.Body;
         using var buffer = new MemoryStream();
@@ -127,7 +138,47 @@ internal sealed class HookMiddleware(EmulatorTestHooks hooks, TimeProvider time)
             http.Response.Body = original;
         }
 
-        byte[] full = buffer.ToArray();
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Reads the whole request, waits, then serves it whatever the client did meanwhile; the answer goes out only if
+    /// the client is still there.
+    /// </summary>
+    private static async Task LateServeAsync(FaultSpec fault, HttpContext http, RequestDelegate next)
+    {
+        CancellationToken clientAborted = http.RequestAborted;
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, clientAborted).ConfigureAwait(false);
+        body.Position = 0;
+        http.Request.Body = body;
+
+        // Wall-clock delay, as for Delay; the API then runs as if nobody had left.
+        await Task.Delay(Math.Max(0, fault.DelayMs), CancellationToken.None).ConfigureAwait(false);
+        http.RequestAborted = CancellationToken.None;
+        byte[] answer = await ServeSilentlyAsync(http, next).ConfigureAwait(false);
+        http.RequestAborted = clientAborted;
+        if (clientAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            http.Response.ContentLength = answer.Length;
+            await http.Response.Body.WriteAsync(answer, clientAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client left while the answer was going out; the request was served all the same.
+        }
+    }
+
+    /// <summary>Produces the normal response, announces its full length, sends half of it and aborts.</summary>
+    private static async Task TruncateAsync(HttpContext http, RequestDelegate next)
+    {
+        byte[] full = await ServeSilentlyAsync(http, next).ConfigureAwait(false);
+        Stream original = http.Response.Body;
         if (full.Length == 0)
         {
             full = Encoding.UTF8.GetBytes("{\"message\":\"truncated\"}");

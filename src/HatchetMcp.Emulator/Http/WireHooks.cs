@@ -17,6 +17,7 @@ internal sealed class WireFaultRequest
     public string? Body { get; init; }
     public int? DelayMs { get; init; }
     public int? RetryAfterSeconds { get; init; }
+    public bool? ServeFirst { get; init; }
 }
 
 /// <summary>POST /_emulator/time/advance answer.</summary>

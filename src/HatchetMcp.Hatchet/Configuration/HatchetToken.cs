@@ -12,22 +12,19 @@ public sealed class HatchetToken
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         Value = value.Trim();
+        Scrubber = SecretScrubber.ForToken(Value);
     }
 
     internal string Value { get; }
 
     public override string ToString() => Redacted;
 
-    /// <summary>Replaces the token, or any of its three JWT parts, wherever it appears in <paramref name="text"/>.</summary>
-    public string Scrub(string text)
-    {
-        if (string.IsNullOrEmpty(text)) return text;
-        var scrubbed = text.Replace(Value, Redacted, StringComparison.Ordinal);
-        foreach (var part in Value.Split('.'))
-        {
-            // Short parts (an empty signature, a tiny test payload) would match innocent text; real parts are long.
-            if (part.Length >= 8) scrubbed = scrubbed.Replace(part, Redacted, StringComparison.Ordinal);
-        }
-        return scrubbed;
-    }
+    /// <summary>Finds the token, whole or in part, in any text (see <see cref="SecretScrubber"/>).</summary>
+    public SecretScrubber Scrubber { get; }
+
+    /// <summary>
+    /// Replaces the token, its parts, any run of 16 or more of its characters and its token_id wherever they appear in
+    /// <paramref name="text"/>. Scrub a text before cutting it.
+    /// </summary>
+    public string Scrub(string text) => Scrubber.Scrub(text);
 }

@@ -15,6 +15,9 @@ internal sealed record JwtClaims(string? Subject, string? ServerUrl, DateTimeOff
     /// </summary>
     public string? Issuer { get; init; }
 
+    /// <summary>The <c>token_id</c> claim: the id of the token's row in Hatchet. It identifies the token, so it is a secret too.</summary>
+    public string? TokenId { get; init; }
+
     /// <summary>Null when the text is not a JWT with a base64url JSON-object payload.</summary>
     public static JwtClaims? TryRead(string token)
     {
@@ -44,6 +47,7 @@ internal sealed record JwtClaims(string? Subject, string? ServerUrl, DateTimeOff
             return new JwtClaims(ReadString(root, "sub"), ReadString(root, "server_url"), ReadExpiry(root))
             {
                 Issuer = ReadString(root, "iss"),
+                TokenId = ReadString(root, "token_id"),
             };
         }
         catch (JsonException)

@@ -14,6 +14,8 @@ internal sealed class HatchetErrorTranslator(HatchetSettings settings, TimeProvi
     public HatchetApiException FromResponse(HttpResponseMessage response, string body, HatchetResource resource)
     {
         var status = (int)response.StatusCode;
+        // Scrub before anything is cut: a proxy or backend may echo the token, and a cut fragment no longer matches it whole.
+        body = settings.Token.Scrub(body);
         var isHtml = IsHtml(response.Content.Headers.ContentType, body);
         var said = isHtml ? null : ExtractMessage(body);
         var retryAfter = RetryAfterHeader.Read(response, time);
@@ -53,7 +55,9 @@ internal sealed class HatchetErrorTranslator(HatchetSettings settings, TimeProvi
         };
         return new HatchetApiException(HatchetErrorKind.Unreachable,
             settings.Token.Scrub($"cannot reach Hatchet at {_base}: {reason}; check {HatchetEnvironmentVariables.ApiBase} (or the token's server_url) and that the server is up."),
-            innerException: exception);
+            innerException: exception,
+            neverSent: exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError);
     }
 
     public HatchetApiException Timeout(Exception? inner) =>

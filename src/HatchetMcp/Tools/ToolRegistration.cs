@@ -43,6 +43,14 @@ public static class ToolRegistration
             .WithTools<WorkerTools>(json)
             .WithTools<MetricsTools>(json)
             .WithTools<WriteTools>(json)
+            // Outermost: every answer, error answers included, leaves without any part of the token.
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
+            {
+                var result = await next(context, cancellationToken).ConfigureAwait(false);
+                return context.Services?.GetService<HatchetSettings>()?.Token.Scrubber is { } scrubber
+                    ? SecretScrubbing.Scrub(result, scrubber)
+                    : result;
+            }))
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
             {
                 // Wrong argument shapes would otherwise fail in binding with a message-less error.

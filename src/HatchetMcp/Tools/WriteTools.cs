@@ -12,7 +12,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>trigger_workflow, cancel_runs, replay_runs: the three tools that change live state.</summary>
 [McpServerToolType]
-public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
+public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
 {
     private const int LookupConcurrency = 8;
 
@@ -38,30 +38,107 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
         return await ToolErrors.Guard(async () =>
         {
             var name = await WorkflowNameAsync(workflowText, cancellationToken).ConfigureAwait(false);
-            var details = await client.TriggerAsync(new TriggerRequest
-            {
-                WorkflowName = name,
-                Input = body,
-                AdditionalMetadata = meta.Count == 0 ? null : meta,
-                Priority = prio,
-                ReturnOnlyId = true,
-            }, cancellationToken).ConfigureAwait(false);
+            var triggerId = TriggerRequest.NewTriggerId();
+            var sentMeta = new SortedDictionary<string, string>(meta.ToDictionary(), StringComparer.Ordinal) { [TriggerRequest.TriggerIdKey] = triggerId };
+            var triggeredAt = time.GetUtcNow();
 
-            var runId = details.Run?.Metadata?.Id ?? Guid.Empty;
-            if (runId == Guid.Empty)
+            // Exactly one POST: a trigger is never retried, because every POST starts another run.
+            V1WorkflowRunDetails? details = null;
+            HatchetApiException? failure = null;
+            try
             {
-                throw new McpException($"Hatchet accepted the trigger of {name} but answered no run id; list_runs with workflow={name} and since=5m shows whether it started.");
+                details = await client.TriggerAsync(new TriggerRequest
+                {
+                    WorkflowName = name,
+                    Input = body,
+                    AdditionalMetadata = sentMeta,
+                    Priority = prio,
+                    ReturnOnlyId = true,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HatchetApiException e)
+            {
+                failure = e;
             }
 
-            var status = string.IsNullOrWhiteSpace(details.Run?.Status) ? await StatusAfterTriggerAsync(runId, cancellationToken).ConfigureAwait(false) : details.Run!.Status!;
-            var result = new TriggerResult { RunId = runId, WorkflowName = name, Status = status, Priority = prio, Metadata = meta };
-            var text = $"Started run {runId} of workflow {name}" +
-                       (prio is { } p ? $" (priority {p})" : string.Empty) + $": status {status}." +
-                       (meta.Count > 0 ? "\nMetadata: " + RunText.MetadataLine(meta) : string.Empty) +
-                       $"\nNext: get_run run_id={runId} to follow it; get_run_logs run_id={runId} for its log lines.";
-            return ToolResult.Create(text, result, ToolsJsonContext.Default.TriggerResult);
+            var runId = details?.Run?.Metadata?.Id ?? Guid.Empty;
+            if (failure is null && runId != Guid.Empty)
+            {
+                var status = string.IsNullOrWhiteSpace(details!.Run?.Status) ? await StatusAfterTriggerAsync(runId, cancellationToken).ConfigureAwait(false) : details.Run!.Status!;
+                return TriggerAnswer(new TriggerResult
+                {
+                    RunId = runId, WorkflowName = name, Status = status, Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "started",
+                }, $"Started run {runId} of workflow {name}");
+            }
+
+            var what = failure?.Message ?? "Hatchet accepted the trigger but its answer carried no run id.";
+            if (failure is { CertainlyNotApplied: true, StatusCode: not 503 })
+            {
+                throw new McpException($"{ToolErrors.From(failure).Message} Not created: Hatchet refused the trigger of {name}, so no run was started.", failure);
+            }
+
+            // The outcome is open: ask Hatchet once whether a run carries this trigger id.
+            var since = triggeredAt - LookupMargin;
+            var (found, lookupFailure) = await FindTriggeredRunAsync(triggerId, since, cancellationToken).ConfigureAwait(false);
+            if (found is { } row)
+            {
+                var foundId = row.WorkflowRunExternalId ?? row.Metadata!.Id!.Value;
+                return TriggerAnswer(new TriggerResult
+                {
+                    RunId = foundId, WorkflowName = name, Status = string.IsNullOrWhiteSpace(row.Status) ? "PENDING" : row.Status,
+                    Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "found_after_failure",
+                }, $"Created: run {foundId} of workflow {name}. Hatchet's answer to the trigger failed ({Sentence(what)}), but the run was found by its trigger id, so do not trigger again");
+            }
+
+            if (failure is { CertainlyNotApplied: true })
+            {
+                throw new McpException($"{what} Not created: the trigger of {name} was refused and no run carries its trigger id {triggerId}.", failure);
+            }
+
+            var check = $"list_runs metadata=[\"{TriggerRequest.TriggerIdKey}={triggerId}\"] since={TimeText.Iso(since.AddTicks(-(since.Ticks % TimeSpan.TicksPerSecond)))}";
+            throw lookupFailure is null
+                ? new McpException($"{what} Not found yet: no run of {name} carries trigger id {triggerId} so far, but the request may still be in flight at Hatchet and create the run later. Before retrying, check: {check}; trigger again only if it lists no run.", failure)
+                : new McpException($"{what} Outcome unknown: the run may or may not have been created, and looking it up by its trigger id {triggerId} failed too ({Sentence(lookupFailure.Message)}). Before retrying, check: {check}; trigger again only if it lists no run.", failure);
         }).ConfigureAwait(false);
     }
+
+    /// <summary>How far before the trigger the lookup starts: room for clock skew between this host and Hatchet.</summary>
+    private static readonly TimeSpan LookupMargin = TimeSpan.FromMinutes(5);
+
+    private CallToolResult TriggerAnswer(TriggerResult result, string opening)
+    {
+        var userMeta = result.Metadata.Where(kv => kv.Key != TriggerRequest.TriggerIdKey).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var text = opening +
+                   (result.Priority is { } p ? $" (priority {p})" : string.Empty) + $": status {result.Status}." +
+                   (userMeta.Count > 0 ? "\nMetadata: " + RunText.MetadataLine(userMeta) : string.Empty) +
+                   $"\nTrigger id: {result.TriggerId} (added as metadata {TriggerRequest.TriggerIdKey}, so the run can be found if an answer is lost)." +
+                   $"\nNext: get_run run_id={result.RunId} to follow it; get_run_logs run_id={result.RunId} for its log lines.";
+        return ToolResult.Create(text, result, ToolsJsonContext.Default.TriggerResult);
+    }
+
+    /// <summary>The run carrying <paramref name="triggerId"/>, or why Hatchet could not be asked; (null, null) when none is listed.</summary>
+    private async Task<(V1RunListRow? Found, HatchetApiException? Failure)> FindTriggeredRunAsync(string triggerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var list = await client.ListRunsAsync(new RunListQuery
+            {
+                Since = since,
+                AdditionalMetadata = [new(TriggerRequest.TriggerIdKey, triggerId)],
+                OnlyTasks = false,
+                IncludePayloads = false,
+                Limit = 5,
+            }, cancellationToken).ConfigureAwait(false);
+            var row = (list.Rows ?? []).FirstOrDefault(r => (r.WorkflowRunExternalId ?? r.Metadata?.Id) is { } id && id != Guid.Empty);
+            return (row, null);
+        }
+        catch (HatchetApiException e)
+        {
+            return (null, e);
+        }
+    }
+
+    private static string Sentence(string message) => message.TrimEnd().TrimEnd('.');
 
     [McpServerTool(Name = "cancel_runs", Title = "Cancel runs", ReadOnly = false, Destructive = true,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
@@ -86,10 +163,6 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
             try
             {
                 await client.CancelAsync(toSend, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HatchetApiException e) when (e.Kind == HatchetErrorKind.InvalidResponse)
-            {
-                // Hatchet said yes (2xx) in a body we could not read; the cancel answer carries nothing we use.
             }
             catch (HatchetApiException e)
             {
@@ -151,17 +224,19 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
     }
 
     /// <summary>
-    /// Says whether a failed write may still have happened. A refusal (4xx) or a 503 means Hatchet did not act; a timeout,
-    /// a dropped connection, another 5xx or an unreadable success leaves the outcome unknown, and saying "nothing
-    /// happened" then could make an agent act twice.
+    /// Says whether a failed write may still have happened (see <see cref="HatchetApiException.CertainlyNotApplied"/>).
+    /// Saying "nothing happened" when it may have could make an agent act twice. A success status with a body that
+    /// cannot be read is no proof of acceptance either: the outcome is unknown.
     /// </summary>
     private static string WriteFailure(HatchetApiException e, string action, int count, string done)
     {
-        var refused = e.Kind is HatchetErrorKind.BadRequest or HatchetErrorKind.Unauthorized or HatchetErrorKind.Forbidden
-                          or HatchetErrorKind.NotFound or HatchetErrorKind.RateLimited
-                      || e.StatusCode == 503;
-        return refused
-            ? $"{e.Message} The {action} request for {count} id(s) was refused, so nothing was {done}."
+        if (e.CertainlyNotApplied)
+        {
+            return $"{e.Message} The {action} request for {count} id(s) was refused, so nothing was {done}.";
+        }
+
+        return e.Kind == HatchetErrorKind.InvalidResponse
+            ? $"{e.Message} Outcome unknown: Hatchet answered the {action} request for {count} id(s) with a success status but a body that could not be read, so they may or may not have been {done}: check with get_run before retrying."
             : $"{e.Message} The {action} request for {count} id(s) may or may not have reached Hatchet, so some may have been {done}: check with get_run before retrying.";
     }
 
@@ -305,6 +380,11 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output)
 
         foreach (var p in o.EnumerateObject())
         {
+            if (p.Name == TriggerRequest.TriggerIdKey)
+            {
+                throw new McpException($"metadata key '{TriggerRequest.TriggerIdKey}' is reserved: the server sets it to a fresh id on every trigger (it finds the run if an answer is lost). Use another key.");
+            }
+
             result[p.Name] = p.Value.ValueKind switch
             {
                 JsonValueKind.String => p.Value.GetString() ?? string.Empty,
