@@ -12,7 +12,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>get_queue_metrics: how much work is in which state, and where it piles up.</summary>
 [McpServerToolType]
-public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
+public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
 {
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
     private static readonly string[] StatusOrder = ["QUEUED", "RUNNING", "COMPLETED", "CANCELLED", "FAILED"];
@@ -37,7 +37,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
 
         return await ToolErrors.Guard(async () =>
         {
-            var resolved = workflowText is null ? null : await new WorkflowResolver(client).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
+            var resolved = workflowText is null ? null : await new WorkflowResolver(client, workflows).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
             var metricsTask = client.GetTaskMetricsAsync(window.Since, window.Until, resolved is null ? null : [resolved.Id], cancellationToken);
             var queuesTask = QueuesAsync(cancellationToken);
             var workersTask = WorkersAsync(cancellationToken);

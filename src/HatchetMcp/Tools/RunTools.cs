@@ -199,18 +199,44 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         header.Add("Metadata: " + RunText.MetadataLine(metadata));
         header.Add("Input: " + input);
         header.Add($"Tasks ({taskRows.Count}):" + (taskRows.Count == 0 ? " none created yet" : string.Empty));
-        var body = taskRows.Select(TaskLine).ToList();
+        var tail = new List<string>();
         if (pending.Count > 0)
         {
-            body.Add("Not created yet: " + string.Join(", ", pending));
+            // A run that ended before reaching a step will never create its task: "not created yet" would promise it.
+            tail.Add((V1TaskStatuses.IsFinal(status) ? "Never created (the run ended before reaching them): " : "Not created yet (waiting on earlier steps): ")
+                     + string.Join(", ", pending));
         }
 
-        body.Add(status is V1TaskStatuses.Failed or V1TaskStatuses.Cancelled
-            ? $"Next: get_run_logs run_id={result.RunId} for log lines; replay_runs to retry once the cause is fixed."
-            : $"Next: get_run_logs run_id={result.RunId} for log lines" + (V1TaskStatuses.IsFinal(status) ? "." : "; cancel_runs to stop it."));
-        var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "tasks", "Call get_run with a task id for one task.").Text;
+        tail.Add(NextStep(result.RunId, status));
+        const string narrow = "Call get_run with a task id for one task.";
+        var fit = TextBudget.FitRows(
+            _ => header,
+            taskRows.Select(TaskLine).ToList(),
+            ToolResult.RowBytes(taskRows, ToolsJsonContext.Default.TaskRow),
+            output.MaxTextBytes - TextBudget.LinesBytes(tail),
+            KeepEnd.First,
+            (shown, cut) => $"… {cut} more tasks not shown to fit the output budget ({output.MaxTextBytes} bytes). {narrow}");
+        if (fit.IsCut)
+        {
+            result = result with
+            {
+                Tasks = taskRows.Take(fit.LinesShown).ToList(),
+                TasksCut = $"{fit.LinesCut} of {taskRows.Count} tasks left out to fit the output budget ({output.MaxTextBytes} bytes). {narrow}",
+            };
+        }
+
+        var text = fit.Text + "\n" + string.Join("\n", tail);
         return ToolResult.Create(text, result, ToolsJsonContext.Default.GetRunResult);
     }
+
+    /// <summary>The follow-up that fits the run's status: a replay helps a failure once fixed, or undoes a mistaken cancel.</summary>
+    private static string NextStep(Guid runId, string status) => status switch
+    {
+        V1TaskStatuses.Failed => $"Next: get_run_logs run_id={runId} for log lines; replay_runs to retry once the cause is fixed.",
+        V1TaskStatuses.Cancelled => $"Next: get_run_logs run_id={runId} for log lines; replay_runs re-runs it if the cancel was a mistake.",
+        _ when V1TaskStatuses.IsFinal(status) => $"Next: get_run_logs run_id={runId} for log lines.",
+        _ => $"Next: get_run_logs run_id={runId} for log lines; cancel_runs to stop it.",
+    };
 
     private async Task<CallToolResult> TaskAnswerAsync(Guid id, V1TaskSummary task, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace HatchetMcp.Tools;
 
-/// <summary>How much text a tool may put in its answer's <c>content</c>; structured content is not cut.</summary>
+/// <summary>How much a tool may put in its answer: the text and the rows of its structured content share one byte budget.</summary>
 public sealed record ToolOutputOptions
 {
     /// <summary>Environment variable that overrides <see cref="MaxTextBytes"/>.</summary>

@@ -9,20 +9,18 @@ internal sealed record ResolvedWorkflow(Guid Id, string? Name);
 
 /// <summary>
 /// Resolves a workflow given by name or id against the tenant's workflows; an unknown name or an id outside the tenant
-/// is a tool error that says so and points at list_workflows. Uses the shared <see cref="WorkflowCatalog"/> when given.
+/// is a tool error that says so and points at list_workflows. Names come from the shared <see cref="WorkflowCatalog"/>.
 /// </summary>
-internal sealed class WorkflowResolver(IHatchetClient client, WorkflowCatalog? catalog = null)
+internal sealed class WorkflowResolver(IHatchetClient client, WorkflowCatalog catalog)
 {
     private const int NamesInError = 25;
-
-    private readonly WorkflowCatalog _catalog = catalog ?? new WorkflowCatalog(TimeProvider.System);
 
     public async Task<ResolvedWorkflow> ResolveAsync(string value, string argument, CancellationToken cancellationToken)
     {
         var text = value.Trim();
         if (HatchetIds.TryParseUuid(text, out var id))
         {
-            var name = await _catalog.NameAsync(client, id, cancellationToken).ConfigureAwait(false);
+            var name = await catalog.NameAsync(client, id, cancellationToken).ConfigureAwait(false);
             return name is null
                 ? throw new McpException($"{argument}: no such workflow in this tenant: {id}; list_workflows shows the names and ids.")
                 : new ResolvedWorkflow(id, name);
@@ -33,12 +31,12 @@ internal sealed class WorkflowResolver(IHatchetClient client, WorkflowCatalog? c
             throw new McpException($"{argument} must be a workflow name or id (list_workflows shows them); the value given is {text.Length} characters long.");
         }
 
-        var all = await _catalog.AllAsync(client, refresh: false, cancellationToken).ConfigureAwait(false);
+        var all = await catalog.AllAsync(client, refresh: false, cancellationToken).ConfigureAwait(false);
         var exact = Find(all, text);
         if (exact is null)
         {
             // Maybe registered since the list was taken.
-            all = await _catalog.AllAsync(client, refresh: true, cancellationToken).ConfigureAwait(false);
+            all = await catalog.AllAsync(client, refresh: true, cancellationToken).ConfigureAwait(false);
             exact = Find(all, text);
         }
 

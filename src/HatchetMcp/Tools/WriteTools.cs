@@ -12,7 +12,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>trigger_workflow, cancel_runs, replay_runs: the three tools that change live state.</summary>
 [McpServerToolType]
-public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
+public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
 {
     private const int LookupConcurrency = 8;
 
@@ -345,7 +345,7 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
 
     private async Task<string> WorkflowNameAsync(string workflowText, CancellationToken cancellationToken)
     {
-        var resolved = await new WorkflowResolver(client).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
+        var resolved = await new WorkflowResolver(client, workflows).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
         if (resolved.Name is { } name)
         {
             return name;

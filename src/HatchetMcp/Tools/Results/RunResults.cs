@@ -145,6 +145,9 @@ public sealed record GetRunResult
 
     public required IReadOnlyList<TaskRow> Tasks { get; init; }
 
-    [Description("Steps of the workflow whose tasks do not exist yet.")]
+    [Description("Present when tasks were left out to fit the output budget: how many, and how to see them.")]
+    public string? TasksCut { get; init; }
+
+    [Description("Steps of the workflow that have no task: not created yet while the run goes on, never created once it has ended.")]
     public required IReadOnlyList<string> PendingSteps { get; init; }
 }
