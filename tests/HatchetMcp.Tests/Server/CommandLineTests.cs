@@ -27,13 +27,47 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Version_prints_the_name_and_version_and_exits_0()
+    public async Task Version_prints_the_name_the_version_and_the_commit_it_was_built_from_and_exits_0()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var process = ServerProcess.Start(["--version"], NoServerEnvironment);
 
         Assert.Equal(0, await process.WaitForExitAsync(ct));
-        Assert.Equal($"hatchet-mcp {ServerIdentity.Version}\n", process.Stdout);
+        var match = System.Text.RegularExpressions.Regex.Match(
+            process.Stdout, $"^hatchet-mcp {System.Text.RegularExpressions.Regex.Escape(ServerIdentity.Version)} \\(commit ([0-9a-f]{{40}})\\)\n$");
+        Assert.True(match.Success, $"unexpected --version output: {process.Stdout}");
+        // Built from this checkout, so the commit is one git knows here (it may be older than HEAD if nothing was rebuilt).
+        Assert.True(GitKnowsCommit(match.Groups[1].Value), $"git does not know commit {match.Groups[1].Value}");
+    }
+
+    [Theory]
+    [InlineData("emulator", "--help")]
+    [InlineData("emulator", "-h")]
+    [InlineData("demo", "--help")]
+    [InlineData("demo", "-h")]
+    public async Task A_verbs_help_prints_its_usage_on_stdout_and_exits_0_without_starting_anything(string verb, string option)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var process = ServerProcess.Start([verb, option], NoServerEnvironment);
+
+        Assert.Equal(0, await process.WaitForExitAsync(ct));
+        Assert.Contains($"hatchet-mcp {verb}", process.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Usage:", process.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("HATCHET_CLIENT_TOKEN=ey", process.Stdout, StringComparison.Ordinal); // no emulator started
+        Assert.DoesNotContain("> whoami", process.Stdout, StringComparison.Ordinal); // no demo call made
+        Assert.Equal(string.Empty, process.Stderr);
+    }
+
+    [Fact]
+    public async Task The_emulators_help_says_what_each_scenario_contains()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var process = ServerProcess.Start(["emulator", "--help"], NoServerEnvironment);
+
+        Assert.Equal(0, await process.WaitForExitAsync(ct));
+        Assert.Contains("realistic", process.Stdout, StringComparison.Ordinal);
+        Assert.Contains("empty", process.Stdout, StringComparison.Ordinal);
+        Assert.Contains("no runs", process.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -82,7 +116,6 @@ public sealed class CommandLineTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var process = ServerProcess.Start(["demo"], NoServerEnvironment);
-
         var exitCode = await process.WaitForExitAsync(ct);
 
         Assert.True(exitCode == 0, $"demo exited {exitCode}; stderr: {process.Stderr}");
@@ -93,5 +126,18 @@ public sealed class CommandLineTests
             Assert.True(next >= 0, $"the demo did not call {tool} after position {position}:\n{process.Stdout}");
             position = next + tool.Length;
         }
+    }
+
+    private static bool GitKnowsCommit(string commit)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = SourceTree.Root, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "cat-file", "-e", commit + "^{commit}" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var git = System.Diagnostics.Process.Start(info)!;
+        git.WaitForExit();
+        return git.ExitCode == 0;
     }
 }
