@@ -116,6 +116,9 @@ public sealed class CommandLineTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var process = ServerProcess.Start(["demo"], NoServerEnvironment);
+        await using var sameScenario = await HatchetMcp.Emulator.HatchetEmulator.StartAsync(new HatchetMcp.Emulator.EmulatorOptions(), ct);
+        var facts = sameScenario.Facts;
+
         var exitCode = await process.WaitForExitAsync(ct);
 
         Assert.True(exitCode == 0, $"demo exited {exitCode}; stderr: {process.Stderr}");
@@ -126,6 +129,20 @@ public sealed class CommandLineTests
             Assert.True(next >= 0, $"the demo did not call {tool} after position {position}:\n{process.Stdout}");
             position = next + tool.Length;
         }
+
+        // The closing conclusion is the demo's own reading of the answers: the scenario's failing workflow and its error.
+        var conclusion = process.Stdout[position..];
+        Assert.Contains("The demo's reading", conclusion, StringComparison.Ordinal);
+        Assert.Contains($"Failing: {facts.FailingWorkflowName}", conclusion, StringComparison.Ordinal);
+        Assert.Contains(facts.FailingErrorSignature, conclusion, StringComparison.Ordinal);
+        Assert.Contains("Replay: will not help until the cause is fixed", conclusion, StringComparison.Ordinal);
+        // The first failure it dates lies after the scenario's bad deploy (this emulator started a moment after the
+        // demo's, so its clock is a little ahead) and before the deploy's first hour was out.
+        var since = System.Text.RegularExpressions.Regex.Match(conclusion, @"Since: (\S+), its first failure after its last successful run");
+        Assert.True(since.Success, $"no dated first failure in:\n{conclusion}");
+        var firstFailure = DateTimeOffset.Parse(since.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(firstFailure, facts.FailingSince - TimeSpan.FromMinutes(5), facts.FailingSince + TimeSpan.FromHours(1));
+        Assert.Contains("Capacity:", conclusion, StringComparison.Ordinal);
     }
 
     private static bool GitKnowsCommit(string commit)
