@@ -169,9 +169,13 @@ internal static partial class DemoConclusion
             }
         }
 
-        yield return trouble.Count == 0
-            ? $"  Workers: all {total} active with free slots [list_workers]."
-            : $"  Workers needing attention: {string.Join(", ", trouble)} [list_workers; it does not say which workflows each serves].";
+        yield return (trouble.Count, total) switch
+        {
+            (_, 0) => "  Workers: none listed [list_workers].",
+            (0, 1) => "  Workers: the only one is active with free slots [list_workers].",
+            (0, _) => $"  Workers: all {total} are active with free slots [list_workers].",
+            _ => $"  Workers needing attention: {string.Join(", ", trouble)} [list_workers; it does not say which workflows each serves].",
+        };
     }
 
     private static string Replay(

@@ -118,7 +118,7 @@ public sealed class DemoConclusionTests
             conclusion,
             StringComparison.Ordinal);
         Assert.Contains("no run has succeeded since 2026-12-03T07:21:30Z", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Workers: all 1 active with free slots", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Workers: the only one is active with free slots", conclusion, StringComparison.Ordinal);
     }
 
     [Fact]
