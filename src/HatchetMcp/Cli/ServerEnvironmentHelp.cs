@@ -17,7 +17,7 @@ internal static class ServerEnvironmentHelp
         (HatchetEnvironmentVariables.SdkServerUrl, $"optional: the Hatchet SDKs' name for the API base, read when {HatchetEnvironmentVariables.ApiBase} is unset"),
         (HatchetEnvironmentVariables.TenantId, "optional: overrides the tenant id from the token"),
         (HatchetEnvironmentVariables.SdkTenantId, $"optional: the Hatchet SDKs' name for the tenant, read when {HatchetEnvironmentVariables.TenantId} is unset"),
-        (HatchetEnvironmentVariables.TimeoutSeconds, "optional: per-call timeout for Hatchet requests in seconds (default 30)"),
+        (HatchetEnvironmentVariables.TimeoutSeconds, $"optional: per-call timeout for Hatchet requests in seconds (default {HatchetSettings.DefaultTimeout.TotalSeconds:0})"),
         (ToolOutputOptions.EnvironmentVariable, $"optional: maximum bytes of text per tool answer (default {ToolOutputOptions.DefaultMaxTextBytes})"),
         (ServerLogLevel.EnvironmentVariable, $"optional: stderr log level, Trace to Critical or None (default {ServerLogLevel.Default})"),
     ];
