@@ -12,12 +12,46 @@ public static class EmulatorCli
 {
     public const string Usage = "usage: hatchet-mcp emulator [--port N] [--scenario realistic|empty] [--seed N] [--scale N] [--test-hooks]";
 
-    /// <summary>Returns 0 after a clean stop, 2 with a one-line message on stderr for bad arguments.</summary>
+    /// <summary>The text of <c>hatchet-mcp emulator --help</c>.</summary>
+    public static string Help { get; } =
+        $"""
+        hatchet-mcp emulator: serve a local emulator of Hatchet's REST API, for trying an agent without a Hatchet account.
+
+        Usage:
+          hatchet-mcp emulator [--port N] [--scenario realistic|empty] [--seed N] [--scale N] [--test-hooks]
+
+        Prints exactly two lines on stdout, HATCHET_API_BASE=<url> and HATCHET_CLIENT_TOKEN=<jwt>, then serves on
+        127.0.0.1 until stopped (Ctrl+C or SIGTERM). stdout stays open while it serves: read the two lines, do not wait
+        for the output to end. Logs go to stderr.
+
+        Options:
+          --port N          port on 127.0.0.1 (default 0: any free port)
+          --scenario NAME   {ScenarioSeeder.Realistic} (default): an online shop with 48 hours of history (eight workflows, seven
+                            workers, a workflow failing since a deploy, a stuck run, a saturated, a paused and an
+                            inactive worker, a nearly exhausted rate limit) beside a second tenant
+                            {ScenarioSeeder.Empty}: the same tenants, workflows, workers (one paused, one inactive) and rate
+                            limits, with no runs, crons, schedules or events; runs you trigger are picked up and run
+          --seed N          seed of the scenario's data (default 1); the same seed gives the same data
+          --scale N         runs seeded in the shop tenant (default {ScenarioSeeder.DefaultScale}; never fewer than the story needs)
+          --test-hooks      add /_emulator/* routes for tests (request log, fault injection, facts), without auth
+          --help, -h        this text
+
+        Exit codes: 0 stopped cleanly, 1 cannot listen, 2 bad arguments.
+        """;
+
+    /// <summary>Returns 0 after a clean stop or after printing the help, 2 with a one-line message on stderr for bad arguments.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+
+        if (args.Any(arg => arg is "--help" or "-h"))
+        {
+            await stdout.WriteLineAsync(Help).ConfigureAwait(false);
+            await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            return 0;
+        }
 
         if (!TryParse(args, out EmulatorOptions? options, out string? error))
         {

@@ -27,7 +27,8 @@ internal static class CommandLine
                 await stdout.WriteLineAsync(Usage.Text).ConfigureAwait(false);
                 return Success;
             case "--version":
-                await stdout.WriteLineAsync($"{ServerIdentity.Name} {ServerIdentity.Version}").ConfigureAwait(false);
+                var commit = ServerIdentity.Commit ?? "unknown: built outside a git checkout";
+                await stdout.WriteLineAsync($"{ServerIdentity.Name} {ServerIdentity.Version} (commit {commit})").ConfigureAwait(false);
                 return Success;
             case "emulator":
             {
@@ -37,9 +38,15 @@ internal static class CommandLine
 
             case "demo":
             {
+                if (verbArgs is ["--help" or "-h"])
+                {
+                    await stdout.WriteLineAsync(Usage.Demo).ConfigureAwait(false);
+                    return Success;
+                }
+
                 if (verbArgs.Length > 0)
                 {
-                    return await RejectAsync(stderr, $"demo takes no arguments, got '{verbArgs[0]}'.").ConfigureAwait(false);
+                    return await RejectAsync(stderr, $"demo takes no arguments but --help, got '{verbArgs[0]}'.").ConfigureAwait(false);
                 }
 
                 using var signal = new ShutdownSignal();

@@ -3,25 +3,19 @@ using ModelContextProtocol.Protocol;
 
 namespace HatchetMcp.Cli;
 
-/// <summary>Reads what the demo needs from a tool's structured content.</summary>
+/// <summary>Reads what the demo needs from a tool's structured content; a missing or mistyped field reads as absent.</summary>
 internal static class DemoAnswers
 {
+    /// <summary>The structured content, or an undefined element when the answer has none.</summary>
+    public static JsonElement Content(CallToolResult result) =>
+        result.StructuredContent is { ValueKind: JsonValueKind.Object } content ? content : default;
+
     /// <summary>The id of the first run in list_runs' answer (runs come newest first).</summary>
     public static string? MostRecentRunId(CallToolResult listRuns)
     {
-        if (listRuns.StructuredContent is not { ValueKind: JsonValueKind.Object } content
-            || !content.TryGetProperty("runs", out var runs)
-            || runs.ValueKind != JsonValueKind.Array)
+        foreach (var run in Array(Content(listRuns), "runs"))
         {
-            return null;
-        }
-
-        foreach (var run in runs.EnumerateArray())
-        {
-            if (run.ValueKind == JsonValueKind.Object
-                && run.TryGetProperty("id", out var id)
-                && id.ValueKind == JsonValueKind.String
-                && Guid.TryParse(id.GetString(), out var parsed))
+            if (String(run, "id") is { } id && Guid.TryParse(id, out var parsed))
             {
                 return parsed.ToString();
             }
@@ -30,36 +24,55 @@ internal static class DemoAnswers
         return null;
     }
 
-    /// <summary>The status in get_run's answer, e.g. FAILED or QUEUED.</summary>
-    public static string? Status(CallToolResult getRun) =>
-        getRun.StructuredContent is { ValueKind: JsonValueKind.Object } content
-        && content.TryGetProperty("status", out var status)
-        && status.ValueKind == JsonValueKind.String
-            ? status.GetString()
+    /// <summary>
+    /// How many rows list_runs matched: exact when known, else the upper bound, which is exact for a one-row page
+    /// (Hatchet counts pages).
+    /// </summary>
+    public static long? Matched(JsonElement listRuns) =>
+        listRuns.ValueKind == JsonValueKind.Object
+        && listRuns.TryGetProperty("page", out var page)
+        && page.ValueKind == JsonValueKind.Object
+        && page.TryGetProperty("matched", out var matched)
+            ? Long(matched, "exact") ?? Long(matched, "atMost")
             : null;
 
-    /// <summary>The highest task attempt in get_run's answer; a replay shows up as a higher attempt.</summary>
-    public static int HighestAttempt(CallToolResult getRun)
-    {
-        if (getRun.StructuredContent is not { ValueKind: JsonValueKind.Object } content
-            || !content.TryGetProperty("tasks", out var tasks)
-            || tasks.ValueKind != JsonValueKind.Array)
-        {
-            return 0;
-        }
+    /// <summary>A time field of the first row of a list_runs answer, as the tool wrote it.</summary>
+    public static string? FirstRowTime(JsonElement listRuns, string field) =>
+        Array(listRuns, "runs").Select(run => String(run, field)).FirstOrDefault(time => time is not null);
 
+    /// <summary>The status in get_run's answer, e.g. FAILED or QUEUED.</summary>
+    public static string? Status(CallToolResult getRun) => String(Content(getRun), "status");
+
+    /// <summary>The highest task attempt in get_run's answer; a replay shows up as a higher attempt.</summary>
+    public static int HighestAttempt(CallToolResult getRun) => HighestAttempt(Content(getRun));
+
+    public static int HighestAttempt(JsonElement getRun)
+    {
         var highest = 0;
-        foreach (var task in tasks.EnumerateArray())
+        foreach (var task in Array(getRun, "tasks"))
         {
-            if (task.ValueKind == JsonValueKind.Object
-                && task.TryGetProperty("attempt", out var attempt)
-                && attempt.ValueKind == JsonValueKind.Number
-                && attempt.TryGetInt32(out var value))
-            {
-                highest = Math.Max(highest, value);
-            }
+            highest = Math.Max(highest, Long(task, "attempt") is { } attempt ? (int)Math.Clamp(attempt, 0, int.MaxValue) : 0);
         }
 
         return highest;
     }
+
+    public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object)
+            : [];
+
+    public static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    public static long? Long(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            ? number
+            : null;
+
+    public static bool Bool(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 }

@@ -1,6 +1,6 @@
 namespace HatchetMcp.Cli;
 
-/// <summary>The text printed by <c>--help</c> (on stdout) and after an unknown verb (on stderr).</summary>
+/// <summary>The texts printed by <c>--help</c> (on stdout) and after bad arguments (on stderr).</summary>
 internal static class Usage
 {
     public static string Text { get; } =
@@ -13,17 +13,34 @@ internal static class Usage
           hatchet-mcp emulator [--port N] [--scenario realistic|empty] [--seed N] [--scale N] [--test-hooks]
                                       serve the Hatchet API emulator; prints HATCHET_API_BASE=... and
                                       HATCHET_CLIENT_TOKEN=... then serves until stopped
+          hatchet-mcp <verb> --help   help on demo or emulator
           hatchet-mcp --help | -h     this text
-          hatchet-mcp --version       the version
+          hatchet-mcp --version       the version and the commit it was built from
+
+        Under dotnet dnx, the tool's own arguments go after "--": dotnet dnx HatchetMcp --yes -- demo
 
         Environment (server):
-          HATCHET_CLIENT_TOKEN         required: Hatchet API token (JWT carrying tenant, API base and expiry)
-          HATCHET_API_BASE             optional: overrides the API base URL from the token
-          HATCHET_TENANT_ID            optional: overrides the tenant id from the token
-          HATCHET_MCP_TIMEOUT_SECONDS  optional: per-call timeout for Hatchet requests (default 30)
-          HATCHET_MCP_OUTPUT_BUDGET    optional: maximum bytes of text per tool answer (default 24000)
-          HATCHET_MCP_LOG_LEVEL        optional: stderr log level (Trace..Critical, None; default Warning)
+        {ServerEnvironmentHelp.Text}
 
         Exit codes: 0 done, 1 failure, 2 unusable configuration or arguments.
+        """;
+
+    public static string Demo { get; } =
+        """
+        hatchet-mcp demo: walk an operator's debugging flow against the built-in Hatchet emulator.
+
+        Usage:
+          hatchet-mcp demo
+
+        Starts the emulator in-process (realistic scenario), the MCP server against it, and a real MCP client over
+        in-memory pipes. The client then asks what an operator would: whoami, the failed runs of the last 24 hours,
+        when the most failing workflow last succeeded, its latest failure and logs, worker and queue health, then replays
+        that run and checks it was re-queued. Each call and its answer is printed, and the demo ends with the conclusion
+        it draws from the answers (which workflow is failing, since when, on which error, whether capacity is the
+        problem, whether a replay will help).
+
+        Needs no Hatchet account, token or network, and reads no environment variables. Logs go to stderr.
+
+        Exit codes: 0 done, 1 a step did not give the answer the next one needs, 2 bad arguments.
         """;
 }

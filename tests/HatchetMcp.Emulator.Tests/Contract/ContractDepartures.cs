@@ -2,7 +2,7 @@ namespace HatchetMcp.Emulator.Tests.Contract;
 
 /// <summary>
 /// THE table of every place where the real Hatchet server (and so the emulator) departs from openapi.yaml.
-/// Each entry cites the section of ../shared/hatchet/server-behaviour.md it follows and is proved by its own
+/// Each entry cites the section of the Hatchet server behaviour notes (server-behaviour.md) it follows and is proved by its own
 /// test (marked [ProvesDeparture(id)]; DepartureTableTests checks that every entry has one). An entry may patch
 /// a schema (spec bugs) or exempt a response from schema validation (shapes the contract does not describe);
 /// behaviour-only entries do neither and are asserted by their test alone.

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace HatchetMcp.Emulator.Tests.Contract;
 
-/// <summary>Finds ../shared/hatchet/openapi.yaml beside the repository (CI clones shared/ next to it).</summary>
+/// <summary>Finds Hatchet's OpenAPI contract, vendored in the repository at contracts/hatchet/openapi.yaml.</summary>
 internal static class ContractFiles
 {
     private const string SolutionFile = "HatchetMcp.slnx";
@@ -12,7 +12,8 @@ internal static class ContractFiles
     private static string Locate([CallerFilePath] string sourceFile = "")
     {
         // The build output usually sits inside the repository; a custom --artifacts-path does not, so the
-        // working directory and this source file's compile-time location are fallbacks.
+        // working directory and this source file's compile-time location are fallbacks. Only the folder holding the
+        // solution is searched: a clone is used alone, with nothing beside it.
         string?[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(sourceFile)];
         foreach (var start in starts)
         {
@@ -23,7 +24,7 @@ internal static class ContractFiles
                     continue;
                 }
 
-                var spec = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "hatchet", "openapi.yaml"));
+                var spec = Path.Combine(dir.FullName, "contracts", "hatchet", "openapi.yaml");
                 if (File.Exists(spec))
                 {
                     return spec;
@@ -32,6 +33,6 @@ internal static class ContractFiles
         }
 
         throw new FileNotFoundException(
-            $"openapi.yaml not found: expected ../shared/hatchet/openapi.yaml beside the folder holding {SolutionFile}.");
+            $"openapi.yaml not found: expected contracts/hatchet/openapi.yaml in the folder holding {SolutionFile}.");
     }
 }

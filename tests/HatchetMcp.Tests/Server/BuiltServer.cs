@@ -9,11 +9,7 @@ public static class BuiltServer
     public static string DllPath { get; } = Locate();
 
     /// <summary>Every variable the server reads, so a test's environment never inherits the developer's settings.</summary>
-    public static IReadOnlyList<string> ServerVariables { get; } =
-    [
-        "HATCHET_CLIENT_TOKEN", "HATCHET_API_BASE", "HATCHET_TENANT_ID", "HATCHET_MCP_TIMEOUT_SECONDS",
-        "HATCHET_MCP_OUTPUT_BUDGET", "HATCHET_MCP_LOG_LEVEL",
-    ];
+    public static IReadOnlyList<string> ServerVariables => HatchetMcp.Server.ServerConfiguration.EnvironmentVariables;
 
     /// <summary>An environment for the server: all its variables unset, then <paramref name="values"/>.</summary>
     public static Dictionary<string, string?> Environment(IEnumerable<KeyValuePair<string, string?>> values)

@@ -1,0 +1,29 @@
+using HatchetMcp.Hatchet;
+using HatchetMcp.Server;
+using HatchetMcp.Tools;
+
+namespace HatchetMcp.Cli;
+
+/// <summary>
+/// One line of <c>--help</c> per environment variable the server reads. Tests hold this list equal to
+/// <see cref="ServerConfiguration.EnvironmentVariables"/> and to the README's table.
+/// </summary>
+internal static class ServerEnvironmentHelp
+{
+    public static IReadOnlyList<(string Name, string Meaning)> Variables { get; } =
+    [
+        (HatchetEnvironmentVariables.Token, "required: Hatchet API token (a JWT carrying the tenant, the API base and the expiry)"),
+        (HatchetEnvironmentVariables.ApiBase, "optional: overrides the API base URL from the token"),
+        (HatchetEnvironmentVariables.SdkServerUrl, $"optional: the Hatchet SDKs' name for the API base, read when {HatchetEnvironmentVariables.ApiBase} is unset"),
+        (HatchetEnvironmentVariables.TenantId, "optional: overrides the tenant id from the token"),
+        (HatchetEnvironmentVariables.SdkTenantId, $"optional: the Hatchet SDKs' name for the tenant, read when {HatchetEnvironmentVariables.TenantId} is unset"),
+        (HatchetEnvironmentVariables.TimeoutSeconds, $"optional: per-call timeout for Hatchet requests in seconds (default {HatchetSettings.DefaultTimeout.TotalSeconds:0})"),
+        (ToolOutputOptions.EnvironmentVariable, $"optional: maximum bytes of text per tool answer (default {ToolOutputOptions.DefaultMaxTextBytes})"),
+        (ServerLogLevel.EnvironmentVariable, $"optional: stderr log level, Trace to Critical or None (default {ServerLogLevel.Default})"),
+    ];
+
+    /// <summary>The variables, one per line, names aligned.</summary>
+    public static string Text { get; } = string.Join(
+        Environment.NewLine,
+        Variables.Select(variable => $"  {variable.Name.PadRight(Variables.Max(v => v.Name.Length) + 2)}{variable.Meaning}"));
+}
