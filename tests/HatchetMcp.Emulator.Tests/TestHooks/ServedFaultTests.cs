@@ -61,11 +61,13 @@ public sealed class ServedFaultTests
     public async Task A_late_serve_creates_the_run_after_its_client_gave_up()
     {
         await using var host = await EmulatorHost.StartAsync(scale: 30);
-        host.Emulator.Hooks.InjectFault(new FaultSpec("POST", "/api/v1/stable/tenants/*/workflow-runs/trigger", 1, FaultKind.LateServe) { DelayMs = 300 });
+        host.Emulator.Hooks.InjectFault(new FaultSpec("POST", "/api/v1/stable/tenants/*/workflow-runs/trigger", 1, FaultKind.LateServe) { DelayMs = 2_000 });
         var body = TriggerBody("late");
         body["workflowName"] = host.Facts.SingleTaskWorkflowName;
 
-        using (var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50)))
+        // The client gives up well before the emulator serves, but late enough that the request has surely been sent,
+        // even on a loaded machine.
+        using (var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(700)))
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, Routes.Trigger(host.Tenant))
             {
@@ -75,6 +77,7 @@ public sealed class ServedFaultTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Http.SendAsync(request, impatient.Token));
         }
 
+        Assert.Equal(0, await RunsWithMarkerAsync(host, "late"));
         await WaitForAsync(() => host.Emulator.Hooks.Requests.Any(r => r.Path.EndsWith("/trigger", StringComparison.Ordinal)));
         Assert.Equal(1, await RunsWithMarkerAsync(host, "late"));
     }
