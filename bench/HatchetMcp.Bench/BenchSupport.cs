@@ -12,6 +12,13 @@ internal static class BenchArgs
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
     }
 
+    /// <summary>A path option, made absolute; null when absent.</summary>
+    public static string? StringOption(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? Path.GetFullPath(args[i + 1]) : null;
+    }
+
     /// <summary>A comma-separated list of positive numbers ("1,10,25"); empty when the option is absent.</summary>
     public static IReadOnlyList<int> IntListOption(string[] args, string name)
     {

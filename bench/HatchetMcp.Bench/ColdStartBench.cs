@@ -18,7 +18,7 @@ internal static class ColdStartBench
         await MeasureOnceAsync(server, emulator); // warm the disk cache; not counted
         for (var i = 0; i < runs; i++)
         {
-            var (ms, tools) = await MeasureOnceAsync(server, emulator);
+            var (ms, tools, _) = await MeasureOnceAsync(server, emulator);
             samples.Add(ms);
             toolCount = tools;
         }
@@ -26,7 +26,9 @@ internal static class ColdStartBench
                           $"p90 {Stats.Ms(Stats.Percentile(samples, 0.9))}, {runs} runs, {toolCount} tools listed");
     }
 
-    private static async Task<(double Ms, int Tools)> MeasureOnceAsync(ServerCommand server, HatchetEmulator emulator)
+    /// <param name="serverMarker">Text in the server process's command line, to find it under a launcher (dnx) and read its
+    /// peak RSS once it has answered; null reads nothing.</param>
+    public static async Task<(double Ms, int Tools, double? PeakRssMib)> MeasureOnceAsync(ServerCommand server, HatchetEmulator emulator, string? serverMarker = null)
     {
         var psi = new ProcessStartInfo(server.Command)
         {
@@ -54,12 +56,14 @@ internal static class ColdStartBench
         await process.StandardInput.FlushAsync();
         var answer = await ReadAnswerAsync(process, 2);
         var elapsed = clock.Elapsed.TotalMilliseconds;
+        var serverPid = serverMarker is null ? null : ServerProcesses.FindServer(process.Id, serverMarker);
+        var peakRss = serverPid is { } pid ? ServerProcesses.PeakRssMib(pid) : null;
         process.StandardInput.Close();
         if (!process.WaitForExit(10_000))
         {
             process.Kill(entireProcessTree: true);
         }
-        return (elapsed, answer["result"]?["tools"]?.AsArray().Count ?? 0);
+        return (elapsed, answer["result"]?["tools"]?.AsArray().Count ?? 0, peakRss);
     }
 
     private static async Task<JsonNode> ReadAnswerAsync(Process process, int id)

@@ -1,5 +1,9 @@
 // Benchmarks for hatchet-mcp, run on demand (never in CI: the machines are noisy).
-//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|coldstart|calls|client|bytes|scale|aot] [--runs N]
+//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|answers|startup|coldstart|calls|client|scale|aot] [--runs N]
+//   answers: REST calls, text bytes and structured bytes per tool call, tools/list bytes per tool; takes --server PATH.
+//   startup: cold start and peak RSS of what 'dotnet dnx HatchetMcp' runs on linux-x64 (the packed Native AOT binary,
+//   alone and through dnx) beside a TypeScript MCP server (bench/HatchetMcp.Bench/ts-standin, after npm ci there) and
+//   the JIT build, alternated; --feed DIR reuses packages 'dotnet pack' made, otherwise it packs first (minutes).
 //   coldstart and calls take --server PATH; client takes --warmup N (default 1000); calls also takes --warmup N (calls per tool on the fresh server before timing, default 20), --client-warmup N
 //   (rounds that warm this measuring process against a throw-away server first, default 1000) and --server PATH (a
 //   published binary, e.g. the Native AOT one the aot section leaves in /tmp/hatchet-mcp-aot/hatchet-mcp; default the
@@ -17,18 +21,20 @@ var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCa
     ["coldstart"] = () => ColdStartBench.RunAsync(ServerLocator.FromArgs(args), args.Contains("--server") ? "the given binary" : "JIT (dotnet hatchet-mcp.dll)", runs),
     ["calls"] = () => CallOverheadBench.RunAsync(ServerLocator.FromArgs(args), runs * 10, BenchArgs.IntOption(args, "--warmup", 20), BenchArgs.IntOption(args, "--client-warmup", 1000), BenchArgs.IntListOption(args, "--page-sizes")),
     ["client"] = () => ClientBench.RunAsync(runs * 10, BenchArgs.IntOption(args, "--warmup", 1000)),
-    ["bytes"] = TextBytesBench.RunAsync,
+    ["answers"] = () => AnswersBench.RunAsync(ServerLocator.FromArgs(args)),
+    ["bytes"] = () => AnswersBench.RunAsync(ServerLocator.FromArgs(args)),
+    ["startup"] = () => StartupBench.RunAsync(BenchArgs.StringOption(args, "--feed"), runs),
     ["scale"] = ScaleBench.RunAsync,
     ["aot"] = () => AotBench.RunAsync(runs),
 };
 
 if (what == "all")
 {
-    foreach (var name in new[] { "coldstart", "calls", "client", "bytes", "scale" })
+    foreach (var name in new[] { "answers", "coldstart", "calls", "client", "scale" })
     {
         await sections[name]();
     }
-    Console.WriteLine("(the Native AOT figures need a 40-60 s publish: run the 'aot' section on its own)");
+    Console.WriteLine("(the Native AOT figures need a pack or publish of a minute or more: run 'startup' or 'aot' on its own)");
     return 0;
 }
 
