@@ -67,6 +67,12 @@ internal static class DemoAnswers
             ? value.GetString()
             : null;
 
+    /// <summary>An ISO time from an answer, written as the tools write times (2026-11-24 03:10:02Z); other text as it is.</summary>
+    public static string? Display(string? iso) =>
+        DateTimeOffset.TryParse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? HatchetMcp.Shaping.TimeText.Format(at)
+            : iso;
+
     public static long? Long(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
         && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)

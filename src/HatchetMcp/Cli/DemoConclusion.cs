@@ -64,19 +64,19 @@ internal static partial class DemoConclusion
         if (onset is { } found)
         {
             return lastSuccess is { } success
-                ? $"- Since: {found.First}, its first failure after its last successful run (created {success.Text}); {found.Count} failures since then and no success{intermittent}{Evidence}."
-                : $"- Since: at least {found.First}, its oldest failure in the last {window}; {found.Count} failures in the window and no success{Evidence}.";
+                ? $"- Since: {DemoAnswers.Display(found.First)}, its first failure after its last successful run (created {DemoAnswers.Display(success.Text)}); {found.Count} failures since then and no success{intermittent}{Evidence}."
+                : $"- Since: at least {DemoAnswers.Display(found.First)}, its oldest failure in the last {window}; {found.Count} failures in the window and no success{Evidence}.";
         }
 
         var since = failures.WindowComplete
-            ? $"- Since: {failures.OldestFailureText}, its oldest failure in the window"
-            : $"- Since: at least {failures.OldestFailureText}, its oldest failure among those read";
+            ? $"- Since: {DemoAnswers.Display(failures.OldestFailureText)}, its oldest failure in the window"
+            : $"- Since: at least {DemoAnswers.Display(failures.OldestFailureText)}, its oldest failure among those read";
         var successText = lastSuccess switch
         {
             null when !successesAsked => "its last success was not looked up",
             null => $"no successful run in the last {window}",
-            { } last when successAfterFailures => $"last successful run created {last.Text}, after the first failure: it does not fail every run",
-            { } last => $"last successful run created {last.Text}, before the first failure: no run has succeeded since",
+            { } last when successAfterFailures => $"last successful run created {DemoAnswers.Display(last.Text)}, after the first failure: it does not fail every run",
+            { } last => $"last successful run created {DemoAnswers.Display(last.Text)}, before the first failure: no run has succeeded since",
         };
         return $"{since}; {successText}{Evidence}.";
     }
@@ -189,7 +189,7 @@ internal static partial class DemoConclusion
 
         if (successAfterFailures)
         {
-            return $"- Replay: may help: {failures.Workflow} still succeeded after its failures began (a run created {lastSuccess!.Value.Text}), "
+            return $"- Replay: may help: {failures.Workflow} still succeeded after its failures began (a run created {DemoAnswers.Display(lastSuccess!.Value.Text)}), "
                    + "so the error does not hit every run [list_runs].";
         }
 
@@ -197,7 +197,7 @@ internal static partial class DemoConclusion
         {
             var since = onset?.First ?? failures.OldestFailureText;
             return $"- Replay: will not help until the cause is fixed: the {failures.WorkflowFailures} failures read share one error, "
-                   + $"which looks like a code or data error (not a timeout or an outage), and no run has succeeded since {since}; "
+                   + $"which looks like a code or data error (not a timeout or an outage), and no run has succeeded since {DemoAnswers.Display(since)}; "
                    + "fix or roll back, then replay the failed runs [list_runs].";
         }
 

@@ -261,7 +261,7 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
     {
         var subject = scope == "task"
             ? $"Logs of task {tasks.Keys.FirstOrDefault()} (run {runId})"
-            : $"Logs of run {runId} ({tasks.Count} task{(tasks.Count == 1 ? string.Empty : "s")})";
+            : $"Logs of run {runId} ({CountText.Of(tasks.Count, "task")})";
         var span = shown.Count > 0 && shown[0].CreatedAt is { } first && shown[^1].CreatedAt is { } last
             ? $", {TimeText.Format(first)} to {TimeText.Format(last)}"
             : string.Empty;
@@ -269,7 +269,7 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
             ? "no tasks yet, so no lines"
             : shown.Count == 0
                 ? "no lines" + (filters.Count > 0 ? " match; widen the filters" : string.Empty)
-                : $"{shown.Count} line{(shown.Count == 1 ? string.Empty : "s")} shown{span}" +
+                : $"{CountText.Of(shown.Count, "line")} shown{span}" +
                   (shownRows < shown.Count ? $" ({shown.Count - shownRows} repeats collapsed)" : string.Empty);
         return $"{subject}{(filters.Count > 0 ? " " + string.Join(", ", filters) : string.Empty)}: {count}.";
     }

@@ -101,14 +101,20 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
                 tail.Add("Worker coverage unknown: " + workersNote);
             }
 
+            var advice = new List<string>();
             if (rows.Any(q => q.Capacity is "NO_ACTIVE_WORKER" or "NO_WORKER"))
             {
-                tail.Add("Next: queues with no ACTIVE worker will not drain until a worker registering that action starts (or is unpaused); see list_workers.");
+                advice.Add("a queue with no ACTIVE worker drains only once a worker registering its action starts or is unpaused");
             }
 
             if (rows.Any(q => q.Capacity == "FULL"))
             {
-                tail.Add("Next: FULL queues wait for a slot on the named workers; more workers or slots for those actions would drain them (list_workers).");
+                advice.Add("a FULL queue waits for a slot on the named workers, and more workers or slots for its action would drain it");
+            }
+
+            if (advice.Count > 0)
+            {
+                tail.Add("Next: " + string.Join("; ", advice) + " (list_workers shows them).");
             }
 
             var notListed = depths.Count - rows.Count;
@@ -156,7 +162,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Count(long value, string noun) => $"{N(value)} {noun}{(value == 1 ? string.Empty : "s")}";
+    private static string Count(long value, string noun) => CountText.Of(value, noun);
 
     private static bool BelongsTo(QueueDepth depth, string workflowName) =>
         depth.ConcurrencyKey is null
@@ -243,7 +249,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
             "NO_ACTIVE_WORKER" => $" | NO ACTIVE WORKER serves this action{others}",
             "FULL" => $" | FULL: {(q.ActiveWorkers == 1 ? "its only ACTIVE worker" : $"all {q.ActiveWorkers} ACTIVE workers")} serving it " +
                       $"{(q.ActiveWorkers == 1 ? "has" : "have")} no free task slot ({string.Join(", ", q.FullWorkers ?? [])}){others}",
-            _ => $" | {q.ActiveWorkers} ACTIVE worker{(q.ActiveWorkers == 1 ? string.Empty : "s")}, {q.FreeSlots} free task slot{(q.FreeSlots == 1 ? string.Empty : "s")}" +
+            _ => $" | {CountText.Of(q.ActiveWorkers ?? 0, "ACTIVE worker")}, {CountText.Of(q.FreeSlots ?? 0, "free task slot")}" +
                  (q.FullWorkers is { } full ? $" (FULL: {string.Join(", ", full)})" : string.Empty) + others,
         };
         return $"  {name}: {Count(q.Queued, "task")} queued{coverage}";

@@ -474,7 +474,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             return header;
         }
 
-        header.Add($"This page ({Plural(shown.Count, "run")}): " + RunText.StatusCounts(shown.Select(r => r.Status)) + ".");
+        header.Add($"This page ({CountText.Of(shown.Count, "run")}): " + RunText.StatusCounts(shown.Select(r => r.Status)) + ".");
         var groups = shown.Where(r => r.ErrorSignature is not null)
             .GroupBy(r => r.ErrorSignature!)
             .OrderByDescending(g => g.Count())
@@ -487,15 +487,12 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             var rest = groups.Skip(Listed).ToList();
             var more = rest.Count == 0
                 ? string.Empty
-                : $" ; +{Plural(rest.Count, "more signature")} ({Plural(rest.Sum(g => g.Count()), "run")}) not listed";
-            header.Add($"Top errors on this page ({Plural(shown.Count, "run")} shown): {listed}{more}");
+                : $" ; +{CountText.Of(rest.Count, "more signature")} ({CountText.Of(rest.Sum(g => g.Count()), "run")}) not listed";
+            header.Add($"Top errors on this page ({CountText.Of(shown.Count, "run")} shown): {listed}{more}");
         }
 
         return header;
     }
-
-    private static string Plural(int count, string noun) =>
-        count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
     private static string Header(TimeWindow window, DateTimeOffset now, IReadOnlyList<string> statuses, string? workflow,
         IReadOnlyList<string> metadata, PageResult page, int returned)

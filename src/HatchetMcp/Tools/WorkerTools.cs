@@ -111,6 +111,6 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
             ? "slots ?"
             : "slots " + string.Join(", ", w.Slots.Select(s => $"{s.Used}/{s.Limit} used" + (w.Slots.Count > 1 ? $" ({s.Type})" : string.Empty)))
               + (w.Full ? " FULL" : string.Empty);
-        return $"{w.Name} | {w.Id} | {w.Status} | {heartbeat} | {slots} | {w.ActionsCount} action{(w.ActionsCount == 1 ? string.Empty : "s")}" + (w.Paused ? " | paused" : string.Empty);
+        return $"{w.Name} | {w.Id} | {w.Status} | {heartbeat} | {slots} | {CountText.Of(w.ActionsCount, "action")}" + (w.Paused ? " | paused" : string.Empty);
     }
 }

@@ -215,7 +215,7 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
             {
                 var queuedTasks = f.TaskIds.Count(queued.Contains);
                 outcomes[f.Id] = queuedTasks > 0 || queued.Contains(f.Id)
-                    ? Outcome(f, "queued_for_replay", $"queued for replay (was {f.Status}; {Math.Max(queuedTasks, 1)} task(s)); follow with get_run")
+                    ? Outcome(f, "queued_for_replay", $"queued for replay (was {f.Status}; {CountText.Of(Math.Max(queuedTasks, 1), "task")}); follow with get_run")
                     : Outcome(f, "not_replayed", $"Hatchet did not queue it for replay (was {f.Status}); see get_run");
             }
         }
@@ -232,12 +232,12 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
     {
         if (e.CertainlyNotApplied)
         {
-            return $"{e.Message} The {action} request for {count} id(s) was refused, so nothing was {done}.";
+            return $"{e.Message} The {action} request for {CountText.Of(count, "id")} was refused, so nothing was {done}.";
         }
 
         return e.Kind == HatchetErrorKind.InvalidResponse
-            ? $"{e.Message} Outcome unknown: Hatchet answered the {action} request for {count} id(s) with a success status but a body that could not be read, so they may or may not have been {done}: check with get_run before retrying."
-            : $"{e.Message} The {action} request for {count} id(s) may or may not have reached Hatchet, so some may have been {done}: check with get_run before retrying.";
+            ? $"{e.Message} Outcome unknown: Hatchet answered the {action} request for {CountText.Of(count, "id")} with a success status but a body that could not be read, so they may or may not have been {done}: check with get_run before retrying."
+            : $"{e.Message} The {action} request for {CountText.Of(count, "id")} may or may not have reached Hatchet, so some may have been {done}: check with get_run before retrying.";
     }
 
     private CallToolResult Answer(string action, IReadOnlyList<Guid> ids, IReadOnlyList<Guid> sent, IReadOnlyDictionary<Guid, IdOutcome> outcomes)
@@ -247,7 +247,7 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
         var verb = action == "cancel" ? "Cancel" : "Replay";
         var header = new List<string>
         {
-            $"{verb}: {sent.Count} of {ids.Count} id(s) sent to Hatchet" +
+            $"{verb}: {sent.Count} of {CountText.Of(ids.Count, "id")} sent to Hatchet" +
             (sent.Count == 0 ? "; nothing was changed." : "; " + string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} {g.Key.Replace('_', ' ')}")) + "."),
         };
         var body = results.Select(r => $"{r.Id} | {r.Detail}" + (r.WorkflowName is { } w ? $" | {r.Kind} of {w}" : string.Empty)).ToList();

@@ -37,8 +37,8 @@ public sealed class DemoConclusionTests
         var conclusion = string.Join('\n', DemoConclusion.Build(observations));
 
         Assert.Contains("Failing: charge-payment, 3 of the 4 runs that failed in the last 24h", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Since: 2026-12-03T07:05:00Z", conclusion, StringComparison.Ordinal);
-        Assert.Contains("last successful run created 2026-12-03T07:01:00Z, before the first failure", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Since: 2026-12-03 07:05:00Z", conclusion, StringComparison.Ordinal);
+        Assert.Contains("last successful run created 2026-12-03 07:01:00Z, before the first failure", conclusion, StringComparison.Ordinal);
         Assert.Contains($"Error: {KeyError} in 3 of its 3 failures read", conclusion, StringComparison.Ordinal);
         Assert.Contains("Capacity: not the problem for charge-payment", conclusion, StringComparison.Ordinal);
         Assert.Contains("py-reports-1 full (4 of 4 slots used)", conclusion, StringComparison.Ordinal);
@@ -65,8 +65,8 @@ public sealed class DemoConclusionTests
         var conclusion = string.Join('\n', DemoConclusion.Build(observations));
 
         Assert.Contains("Failing: sync-inventory, 2 of the 3 runs", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Since: 2026-12-03T10:00:00Z", conclusion, StringComparison.Ordinal);
-        Assert.Contains("last successful run created 2026-12-03T10:30:00Z, after the first failure", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Since: 2026-12-03 10:00:00Z", conclusion, StringComparison.Ordinal);
+        Assert.Contains("last successful run created 2026-12-03 10:30:00Z, after the first failure", conclusion, StringComparison.Ordinal);
         Assert.Contains($"Error: {Unavailable} in 2 of its 2 failures read", conclusion, StringComparison.Ordinal);
         Assert.Contains("Capacity: likely part of the problem", conclusion, StringComparison.Ordinal);
         Assert.Contains("12 tasks waiting in sync-inventory:sync and no active worker serving it", conclusion, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class DemoConclusionTests
         var conclusion = string.Join('\n', DemoConclusion.Build(observations));
 
         Assert.Contains("of the first 2 failed runs read", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Since: at least 2026-12-03T09:40:00Z", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Since: at least 2026-12-03 09:40:00Z", conclusion, StringComparison.Ordinal);
         Assert.Contains("no successful run in the last 24h", conclusion, StringComparison.Ordinal);
     }
 
@@ -114,10 +114,10 @@ public sealed class DemoConclusionTests
         var conclusion = string.Join('\n', DemoConclusion.Build(observations));
 
         Assert.Contains(
-            "Since: 2026-12-03T07:21:30Z, its first failure after its last successful run (created 2026-12-03T06:34:08Z); 96 failures since then and no success",
+            "Since: 2026-12-03 07:21:30Z, its first failure after its last successful run (created 2026-12-03 06:34:08Z); 96 failures since then and no success",
             conclusion,
             StringComparison.Ordinal);
-        Assert.Contains("no run has succeeded since 2026-12-03T07:21:30Z", conclusion, StringComparison.Ordinal);
+        Assert.Contains("no run has succeeded since 2026-12-03 07:21:30Z", conclusion, StringComparison.Ordinal);
         Assert.Contains("Workers: the only one is active with free slots", conclusion, StringComparison.Ordinal);
     }
 

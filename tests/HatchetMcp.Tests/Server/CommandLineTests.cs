@@ -145,7 +145,7 @@ public sealed class CommandLineTests
         Assert.Contains("Replay: will not help until the cause is fixed", conclusion, StringComparison.Ordinal);
         // The first failure it dates lies after the scenario's bad deploy (this emulator started a moment after the
         // demo's, so its clock is a little ahead) and before the deploy's first hour was out.
-        var since = System.Text.RegularExpressions.Regex.Match(conclusion, @"Since: (\S+), its first failure after its last successful run");
+        var since = System.Text.RegularExpressions.Regex.Match(conclusion, @"Since: (\S+ \S+), its first failure after its last successful run");
         Assert.True(since.Success, $"no dated first failure in:\n{conclusion}");
         var firstFailure = DateTimeOffset.Parse(since.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(firstFailure, facts.FailingSince - TimeSpan.FromMinutes(5), facts.FailingSince + TimeSpan.FromHours(1));

@@ -96,22 +96,6 @@ public sealed partial class AnswerScopeTests(ToolServerFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Top_errors_are_labelled_as_this_pages_and_count_the_signatures_they_do_not_list()
-    {
-        await using var large = await fixture.ConnectAsync(output: new ToolOutputOptions { MaxTextBytes = 2_000_000 });
-
-        var answer = await large.CallAsync("list_runs", """{"since":"7d","statuses":["FAILED","CANCELLED"],"limit":500}""");
-
-        var runs = answer.Structured.GetProperty("runs").EnumerateArray().ToList();
-        var signatures = runs.Select(r => r.TryGetProperty("errorSignature", out var s) ? s.GetString() : null)
-            .OfType<string>().Distinct().Count();
-        Assert.True(signatures >= 4, $"the scenario should give at least 4 signatures, got {signatures}");
-        Assert.Contains($"Top errors on this page ({runs.Count} runs shown)", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($"+{signatures - 3} more signature", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($"This page ({runs.Count} runs):", answer.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Queue_metrics_for_a_workflow_list_only_its_queues_and_count_runs()
     {
         var stuckWorkflow = Facts.StuckActionId[..Facts.StuckActionId.IndexOf(':', StringComparison.Ordinal)];

@@ -75,11 +75,11 @@ public sealed class GetRunShapingTests
     }
 
     /// <summary>Answers get-run with a run of <c>taskCount</c> tasks, and the workflows (list or get) with its name; counts the calls.</summary>
-    private sealed class ScriptedRunClient(string status, int taskCount, bool withNeverCreatedStep) : IHatchetClient
+    private sealed class ScriptedRunClient(string status, int taskCount, bool withNeverCreatedStep) : ScriptedHatchetClient
     {
         public int Calls { get; set; }
 
-        public Task<RunLookupResult> GetRunAsync(Guid runOrTaskId, CancellationToken cancellationToken)
+        public override Task<RunLookupResult> GetRunAsync(Guid runOrTaskId, CancellationToken cancellationToken)
         {
             Calls++;
             var tasks = Enumerable.Range(0, taskCount).Select(i => new V1TaskSummary
@@ -113,13 +113,13 @@ public sealed class GetRunShapingTests
             }));
         }
 
-        public Task<WorkflowList> ListWorkflowsAsync(string? name, int? limit, int? offset, CancellationToken cancellationToken)
+        public override Task<WorkflowList> ListWorkflowsAsync(string? name, int? limit, int? offset, CancellationToken cancellationToken)
         {
             Calls++;
             return Task.FromResult(new WorkflowList { Rows = [new Workflow { Metadata = new ApiResourceMeta { Id = WorkflowId }, Name = "nightly-report" }] });
         }
 
-        public Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken)
+        public override Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken)
         {
             Calls++;
             return Task.FromResult(new Workflow { Metadata = new ApiResourceMeta { Id = workflowId }, Name = "nightly-report" });
@@ -127,18 +127,5 @@ public sealed class GetRunShapingTests
 
         private static string RunTextStep(string displayName) => displayName[..displayName.LastIndexOf('-')];
 
-        public Task<Tenant> GetTenantAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<string> GetVersionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskEventList> ListTaskEventsAsync(Guid taskId, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskSummary> GetTaskAsync(Guid taskId, int? attempt, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1LogLineList> ListLogsAsync(IReadOnlyList<Guid> taskIds, LogQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<WorkerList> ListWorkersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<IReadOnlyList<V1TaskRunMetric>> GetTaskMetricsAsync(DateTimeOffset since, DateTimeOffset? until, IReadOnlyList<Guid>? workflowIds, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<StepRunQueueMetrics> GetStepRunQueueMetricsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1WorkflowRunDetails> TriggerAsync(TriggerRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskIdsResponse> CancelAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskIdsResponse> ReplayAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -58,9 +58,9 @@ public sealed class LogShapingToolTests
     }
 
     /// <summary>Answers get-run with one task and its log lines (newest first, as asked); everything else is unused here.</summary>
-    private sealed class ScriptedLogClient(IReadOnlyList<V1LogLine> lines) : IHatchetClient
+    private sealed class ScriptedLogClient(IReadOnlyList<V1LogLine> lines) : ScriptedHatchetClient
     {
-        public Task<RunLookupResult> GetRunAsync(Guid runOrTaskId, CancellationToken cancellationToken) =>
+        public override Task<RunLookupResult> GetRunAsync(Guid runOrTaskId, CancellationToken cancellationToken) =>
             Task.FromResult(RunLookupResult.ForTask(new V1TaskSummary
             {
                 TaskExternalId = runOrTaskId,
@@ -69,25 +69,11 @@ public sealed class LogShapingToolTests
                 Status = V1TaskStatuses.Failed,
             }));
 
-        public Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken)
+        public override Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken)
         {
             var ordered = query.NewestFirst == true ? lines.OrderByDescending(l => l.CreatedAt) : lines.OrderBy(l => l.CreatedAt);
             return Task.FromResult(new V1LogLineList { Rows = ordered.Take(query.Limit ?? 50).ToList() });
         }
 
-        public Task<Tenant> GetTenantAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<string> GetVersionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskEventList> ListTaskEventsAsync(Guid taskId, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<WorkflowList> ListWorkflowsAsync(string? name, int? limit, int? offset, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskSummary> GetTaskAsync(Guid taskId, int? attempt, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1LogLineList> ListLogsAsync(IReadOnlyList<Guid> taskIds, LogQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<WorkerList> ListWorkersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<IReadOnlyList<V1TaskRunMetric>> GetTaskMetricsAsync(DateTimeOffset since, DateTimeOffset? until, IReadOnlyList<Guid>? workflowIds, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<StepRunQueueMetrics> GetStepRunQueueMetricsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1WorkflowRunDetails> TriggerAsync(TriggerRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskIdsResponse> CancelAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<V1TaskIdsResponse> ReplayAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
