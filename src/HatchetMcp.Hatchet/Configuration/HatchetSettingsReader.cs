@@ -171,8 +171,12 @@ internal static class HatchetSettingsReader
     private static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>Written as the tools write durations ("3d 2h", "5h 10m", "7m"), two units at most.</summary>
     private static string Describe(TimeSpan span) =>
-        span.TotalDays >= 1 ? $"{(int)span.TotalDays} d {span.Hours} h"
-        : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min"
-        : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))} min";
+        span.TotalDays >= 1 ? Pair((int)span.TotalDays, "d", span.Hours, "h")
+        : span.TotalHours >= 1 ? Pair((int)span.TotalHours, "h", span.Minutes, "m")
+        : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))}m";
+
+    private static string Pair(int major, string majorUnit, int minor, string minorUnit) =>
+        minor == 0 ? $"{major}{majorUnit}" : $"{major}{majorUnit} {minor}{minorUnit}";
 }

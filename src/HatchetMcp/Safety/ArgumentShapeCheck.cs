@@ -25,7 +25,7 @@ public static class ArgumentShapeCheck
             {
                 if (arguments is null || !arguments.TryGetValue(name, out var value) || value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
                 {
-                    return $"{name} is required: {Described(properties, name)}";
+                    return Described(properties, name) is { Length: > 0 } description ? $"{name} is required: {description}" : $"{name} is required.";
                 }
             }
         }
@@ -68,7 +68,10 @@ public static class ArgumentShapeCheck
 
         if (!Fits(value, types))
         {
-            return $"{name} must be {Form(types)}; got a JSON {Kind(value.ValueKind)}.";
+            // Models often send one value where a list is expected: show that value written as a list.
+            return types.Contains("array") && value.ValueKind == JsonValueKind.String
+                ? $"{name} must be {Form(types)}; got a JSON string: write it as [\"{JsonEncodedText.Encode(ToolArguments.Echo(value.GetString() ?? string.Empty))}\"]."
+                : $"{name} must be {Form(types)}; got a JSON {Kind(value.ValueKind)}.";
         }
 
         if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items) && Types(items) is { Count: > 0 } itemTypes)
@@ -168,7 +171,7 @@ public static class ArgumentShapeCheck
     {
         if (types.Contains("array"))
         {
-            return "a JSON array (list) of strings, e.g. [\"FAILED\"] or [\"0b4f7a5e-2c1d-4e8f-9a3b-5d6c7e8f9a0b\"]";
+            return "a JSON array (list) of strings";
         }
 
         if (types.Contains("integer"))
