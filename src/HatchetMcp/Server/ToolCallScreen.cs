@@ -69,13 +69,20 @@ internal static class ToolCallScreen
             return ToolError(request, name, tooDeep);
         }
 
-        return parameters["arguments"] switch
+        var argumentProblem = parameters["arguments"] switch
         {
             null => null,
-            JsonObject arguments => UnreadableArgument(arguments) is { } problem ? ToolError(request, name, problem) : null,
-            var other => ToolError(request, name,
-                $"arguments must be a JSON object of argument names to values, e.g. {{\"limit\": 10}} (or {{}} for none); got a JSON {Kind(other.GetValueKind())}."),
+            JsonObject arguments => UnreadableArgument(arguments),
+            var other => $"arguments must be a JSON object of argument names to values, e.g. {{\"limit\": 10}} (or {{}} for none); got a JSON {Kind(other.GetValueKind())}.",
         };
+        if (argumentProblem is not null)
+        {
+            return ToolError(request, name, argumentProblem);
+        }
+
+        // The rest of params (_meta) must be readable too, or the SDK fails on it with a bare "An error occurred.".
+        _ = parameters.ToJsonString();
+        return null;
     }
 
     /// <summary>

@@ -140,6 +140,19 @@ public sealed class MalformedArgumentTests
     }
 
     [Fact]
+    public async Task Unreadable_text_outside_the_arguments_is_a_json_rpc_error_that_says_what_to_fix()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await RawPipeSession.StartAsync(ct);
+
+        var response = await session.CallAsync("""{"name":"whoami","arguments":{},"_meta":{"note":"\ud800"}}""", ct);
+
+        var error = Assert.IsType<JsonObject>(response["error"]);
+        Assert.Equal(-32602, error["code"]!.GetValue<int>());
+        Assert.Contains("lone UTF-16 surrogate", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_tool_is_a_json_rpc_error_naming_the_tools_and_logs_no_stack_trace()
     {
         var ct = TestContext.Current.CancellationToken;
