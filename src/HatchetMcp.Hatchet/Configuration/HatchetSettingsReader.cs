@@ -50,11 +50,14 @@ internal static class HatchetSettingsReader
             Timeout = timeout,
         };
 
-        string? warning = null;
+        // Sentences only: the caller prefixes the line with "warning:" once.
+        var warnings = new List<string>(2);
+        if (TenantMismatch(env, claims, tenant) is { } mismatch)
+            warnings.Add(mismatch);
         if (claims.ExpiresAt is { } soon && soon - now < WarningWindow)
-            warning = $"warning: {HatchetEnvironmentVariables.Token} expires at {Format(soon)} (in {Describe(soon - now)}); {TokenHelp} before then.";
+            warnings.Add($"{HatchetEnvironmentVariables.Token} expires at {Format(soon)} (in {Describe(soon - now)}); {TokenHelp} before then.");
 
-        return HatchetSettingsResult.Ok(settings, warning);
+        return HatchetSettingsResult.Ok(settings, warnings.Count == 0 ? null : string.Join(' ', warnings));
     }
 
     private static Guid ReadTenant(IReadOnlyDictionary<string, string?> env, JwtClaims claims, out string? error)
@@ -79,6 +82,21 @@ internal static class HatchetSettingsReader
             return Guid.Empty;
         }
         return fromToken;
+    }
+
+    /// <summary>
+    /// A tenant override that is not the token's own tenant: Hatchet refuses every call for a tenant other than the
+    /// token's (403). Still a warning, not an error (a stand-in server may differ); it names both ids (ids are not
+    /// secret; the token is).
+    /// </summary>
+    private static string? TenantMismatch(IReadOnlyDictionary<string, string?> env, JwtClaims claims, Guid tenant)
+    {
+        var (name, overrideValue) = First(env, HatchetEnvironmentVariables.TenantId, HatchetEnvironmentVariables.SdkTenantId);
+        if (overrideValue is null || !Guid.TryParse(claims.Subject, out var tokenTenant) || tokenTenant == tenant)
+            return null;
+
+        return $"{name} is {tenant:D} but {HatchetEnvironmentVariables.Token} belongs to tenant {tokenTenant:D}; " +
+               $"Hatchet refuses a token's calls for any other tenant (403). Unset {name}, or use a token of tenant {tenant:D}.";
     }
 
     private static Uri? ReadApiBase(IReadOnlyDictionary<string, string?> env, JwtClaims claims, out string? error)
@@ -153,8 +171,12 @@ internal static class HatchetSettingsReader
     private static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>Written as the tools write durations ("3d 2h", "5h 10m", "7m"), two units at most.</summary>
     private static string Describe(TimeSpan span) =>
-        span.TotalDays >= 1 ? $"{(int)span.TotalDays} d {span.Hours} h"
-        : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min"
-        : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))} min";
+        span.TotalDays >= 1 ? Pair((int)span.TotalDays, "d", span.Hours, "h")
+        : span.TotalHours >= 1 ? Pair((int)span.TotalHours, "h", span.Minutes, "m")
+        : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))}m";
+
+    private static string Pair(int major, string majorUnit, int minor, string minorUnit) =>
+        minor == 0 ? $"{major}{majorUnit}" : $"{major}{majorUnit} {minor}{minorUnit}";
 }

@@ -25,7 +25,7 @@ public static class ArgumentShapeCheck
             {
                 if (arguments is null || !arguments.TryGetValue(name, out var value) || value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
                 {
-                    return $"{name} is required: {Described(properties, name)}";
+                    return Described(properties, name) is { Length: > 0 } description ? $"{name} is required: {description}" : $"{name} is required.";
                 }
             }
         }
@@ -43,16 +43,100 @@ public static class ArgumentShapeCheck
                 return $"{name} is not an argument of this tool; it takes {(known.Length == 0 ? "no arguments" : known)}.";
             }
 
-            var types = Types(schema);
-            if (types.Count == 0 || Fits(value, types))
+            if (ValueProblem(name, value, schema) is { } problem)
             {
-                continue;
+                return $"{problem} {Described(properties, name)}".TrimEnd();
             }
-
-            return $"{name} must be {Form(types, schema)}; got a JSON {Kind(value.ValueKind)}. {Described(properties, name)}";
         }
 
         return null;
+    }
+
+    /// <summary>What is wrong with one value (an argument or an item of a list argument), or null when it fits.</summary>
+    private static string? ValueProblem(string name, JsonElement value, JsonElement schema)
+    {
+        var types = Types(schema);
+        if (types.Count == 0)
+        {
+            return null;
+        }
+
+        if (types.Contains("integer") && !types.Contains("number") && WholeNumberProblem(name, value) is { } numberProblem)
+        {
+            return numberProblem;
+        }
+
+        if (!Fits(value, types))
+        {
+            // Models often send one value where a list is expected: show that value written as a list.
+            return types.Contains("array") && value.ValueKind == JsonValueKind.String
+                ? $"{name} must be {Form(types)}; got a JSON string: write it as [\"{JsonEncodedText.Encode(ToolArguments.Echo(value.GetString() ?? string.Empty))}\"]."
+                : $"{name} must be {Form(types)}; got a JSON {Kind(value.ValueKind)}.";
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items) && Types(items) is { Count: > 0 } itemTypes)
+        {
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (!Fits(item, itemTypes))
+                {
+                    return $"{name}[{index}] must be {Form(itemTypes)} ({name} is {Form(types)}); got a JSON {Kind(item.ValueKind)}.";
+                }
+
+                index++;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The tools bind whole numbers to 32-bit integers, so a number the schema's "integer" allows can still fail to bind:
+    /// beyond 32 bits, with a fraction, or written with an exponent or a decimal point.
+    /// </summary>
+    private static string? WholeNumberProblem(string name, JsonElement value)
+    {
+        string written;
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (value.TryGetInt32(out _))
+            {
+                return null;
+            }
+
+            written = value.GetRawText();
+        }
+        else if (value.ValueKind == JsonValueKind.String)
+        {
+            // The SDK binds numeric strings to integers; accept what it accepts.
+            written = value.GetString() ?? string.Empty;
+            if (int.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                || !decimal.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                   && !double.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                return null; // not a number at all: the type check names it
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        var shown = ToolArguments.Echo(written);
+        if (!decimal.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return $"{name} must be a whole number within the 32-bit range (-2147483648 to 2147483647); {shown} is beyond it.";
+        }
+
+        if (number != decimal.Truncate(number))
+        {
+            return $"{name} must be a whole number; got {shown}, which has a fraction.";
+        }
+
+        return number is >= int.MinValue and <= int.MaxValue
+            ? $"{name} must be a whole number written as plain digits, e.g. {number.ToString("0", CultureInfo.InvariantCulture)}; got {shown}."
+            : $"{name} must be a whole number within the 32-bit range (-2147483648 to 2147483647); {shown} is beyond it.";
     }
 
     private static List<string> Types(JsonElement schema)
@@ -75,19 +159,19 @@ public static class ArgumentShapeCheck
         JsonValueKind.Null => types.Contains("null"),
         JsonValueKind.String => types.Contains("string")
                                 // The SDK binds numeric strings to integers; accept what it accepts.
-                                || (types.Contains("integer") && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
-        JsonValueKind.Number => types.Contains("number") || (types.Contains("integer") && value.TryGetInt64(out _)),
+                                || (types.Contains("integer") && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
+        JsonValueKind.Number => types.Contains("number") || (types.Contains("integer") && value.TryGetInt32(out _)),
         JsonValueKind.True or JsonValueKind.False => types.Contains("boolean"),
         JsonValueKind.Array => types.Contains("array"),
         JsonValueKind.Object => types.Contains("object"),
         _ => true,
     };
 
-    private static string Form(List<string> types, JsonElement schema)
+    private static string Form(List<string> types)
     {
         if (types.Contains("array"))
         {
-            return "a JSON array (list) of strings, e.g. [\"FAILED\"] or [\"0b4f7a5e-2c1d-4e8f-9a3b-5d6c7e8f9a0b\"]";
+            return "a JSON array (list) of strings";
         }
 
         if (types.Contains("integer"))

@@ -12,6 +12,9 @@ public static class ToolArguments
 {
     public const int MaxIdsPerCall = 100;
 
+    /// <summary>How deep a JSON value given as a string may nest (a value given as JSON is bounded by the protocol reader).</summary>
+    public const int MaxJsonDepth = 256;
+
     private static readonly string[] KnownStatuses = ["QUEUED", "RUNNING", "COMPLETED", "CANCELLED", "FAILED"];
 
     /// <summary>The accepted statuses, for messages and descriptions.</summary>
@@ -214,12 +217,13 @@ public static class ToolArguments
 
             try
             {
-                using var doc = JsonDocument.Parse(text);
+                using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
                 element = doc.RootElement.Clone();
             }
             catch (JsonException)
             {
-                throw new McpException($"{argument} must be a JSON object such as {{\"orderId\": \"A-1009\"}}; the string given is not valid JSON.");
+                throw new McpException($"{argument} must be a JSON object such as {{\"orderId\": \"A-1009\"}}; the string given is not valid JSON " +
+                                       $"(or nests deeper than {MaxJsonDepth} levels).");
             }
         }
 

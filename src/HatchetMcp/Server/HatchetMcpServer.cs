@@ -44,7 +44,18 @@ public static class HatchetMcpServer
                 };
                 options.ServerInstructions = ServerInstructions.Text;
             })
-            .AddHatchetTools();
+            .AddHatchetTools()
+            .ScreenToolCalls();
+    }
+
+    /// <summary>
+    /// Serves the composed server over a pair of streams (stdio, or in-memory pipes), with requests nested beyond the
+    /// SDK's reader limit turned into tool errors (see <see cref="NestingGuard"/>).
+    /// </summary>
+    public static IMcpServerBuilder WithHatchetStreams(this IMcpServerBuilder builder, Stream input, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithStreamServerTransport(NestingGuard.Wrap(input), output);
     }
 
     /// <summary>Registers the server from a configuration read from the environment.</summary>

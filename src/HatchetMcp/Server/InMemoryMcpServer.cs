@@ -76,7 +76,7 @@ public sealed class InMemoryMcpServer : IAsyncDisposable
             }
         });
         HatchetMcpServer.Configure(services, settings, options.Output, options.Time)
-            .WithStreamServerTransport(toServer.Reader.AsStream(), toClient.Writer.AsStream());
+            .WithHatchetStreams(toServer.Reader.AsStream(), toClient.Writer.AsStream());
         options.ConfigureServices?.Invoke(services);
 
         var provider = services.BuildServiceProvider();

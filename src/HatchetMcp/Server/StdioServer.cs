@@ -26,7 +26,7 @@ public static class StdioServer
         var requests = new RequestsInFlight();
         HatchetMcpServer.Configure(services, configuration)
             .TrackRequestsInFlight(requests)
-            .WithStreamServerTransport(StdioStreams.Input(requests, DrainLimit(configuration)), StdioStreams.Output());
+            .WithHatchetStreams(StdioStreams.Input(requests, DrainLimit(configuration)), StdioStreams.Output());
 
         await using var provider = services.BuildServiceProvider();
         var server = provider.GetRequiredService<McpServer>();

@@ -23,7 +23,11 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
         var tenantTask = TryAsync(() => client.GetTenantAsync(cancellationToken));
         var versionTask = TryAsync(() => client.GetVersionAsync(cancellationToken));
         var (tenant, tenantError) = await tenantTask.ConfigureAwait(false);
-        var (version, _) = await versionTask.ConfigureAwait(false);
+        var (version, versionError) = await versionTask.ConfigureAwait(false);
+        if (versionError is null && string.IsNullOrWhiteSpace(version))
+        {
+            versionError = "Hatchet answered without a version.";
+        }
 
         var expiresIn = settings.TokenExpiresAt is { } exp ? DurationText.Format(exp - now) : null;
         var result = new WhoamiResult
@@ -37,7 +41,8 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
             TokenExpiresIn = expiresIn,
             ApiAnswers = tenant is not null,
             ApiError = tenantError,
-            HatchetVersion = string.IsNullOrWhiteSpace(version) ? null : version,
+            HatchetVersion = versionError is null ? version : null,
+            HatchetVersionError = versionError,
             ServerMode = $"hatchet-mcp over {output.ServerMode}; 7 read tools and 3 write tools (trigger_workflow, cancel_runs, replay_runs)",
         };
 
@@ -48,7 +53,7 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
                   + (tenant.Environment is { Length: > 0 } env ? $", environment {env}" : string.Empty)
                 : $"Tenant: {settings.TenantId} (name unknown: the API did not answer)",
             tenant is not null
-                ? $"API: {result.ApiBase} answers" + (result.HatchetVersion is { } v ? $" (Hatchet {v})" : string.Empty)
+                ? $"API: {result.ApiBase} answers" + (result.HatchetVersion is { } v ? $" (Hatchet {v})" : $" (Hatchet version unknown: {versionError})")
                 : $"API: {result.ApiBase} NOT answering: {tenantError}",
             settings.TokenExpiresAt is { } at
                 ? (at <= now

@@ -57,11 +57,7 @@ public static class ToolRegistration
                 if (context.Params is { } call && ToolFor(context, call.Name) is { } tool &&
                     ArgumentShapeCheck.FindProblem(tool.ProtocolTool.InputSchema, call.Arguments?.AsReadOnly()) is { } problem)
                 {
-                    return new CallToolResult
-                    {
-                        IsError = true,
-                        Content = [new TextContentBlock { Text = $"Invalid arguments for '{call.Name}': {problem}" }],
-                    };
+                    return InvalidArguments(call.Name, problem);
                 }
 
                 try
@@ -83,6 +79,13 @@ public static class ToolRegistration
                 }
             }));
     }
+
+    /// <summary>The tool error for arguments that do not fit the tool's schema, whoever finds the problem.</summary>
+    internal static CallToolResult InvalidArguments(string tool, string problem) => new()
+    {
+        IsError = true,
+        Content = [new TextContentBlock { Text = $"Invalid arguments for '{tool}': {problem}" }],
+    };
 
     /// <summary>Hatchet's refusals (token, outage) are worth a warning line; argument mistakes only at debug level.</summary>
     private static void LogToolError(RequestContext<CallToolRequestParams> context, string tool, McpException error)

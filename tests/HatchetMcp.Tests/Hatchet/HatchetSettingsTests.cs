@@ -217,7 +217,7 @@ public sealed class HatchetSettingsTests
         Assert.True(result.IsSuccess, result.Error);
         Assert.NotNull(result.Warning);
         Assert.Contains("expires at 2026-11-27T14:00:00Z", result.Warning);
-        Assert.Contains("3 d 2 h", result.Warning);
+        Assert.Contains("(in 3d 2h)", result.Warning); // written as every other duration is
     }
 
     [Theory]

@@ -57,4 +57,33 @@ public sealed class ArgumentShapeCheckTests
     [Fact]
     public void Untyped_arguments_accept_any_json() =>
         Assert.Null(Check("""{"run_ids":[],"input":"{}"}"""));
+
+    [Fact]
+    public void A_single_string_where_a_list_is_expected_is_shown_written_as_a_list() =>
+        Assert.Contains("""write it as ["FAILED"]""", Check("""{"run_ids":"FAILED"}"""), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_missing_required_argument_without_a_description_is_still_a_whole_sentence()
+    {
+        var schema = JsonDocument.Parse("""{"type":"object","properties":{"id":{"type":"string"}},"required":["id"]}""").RootElement;
+
+        Assert.Equal("id is required.", ArgumentShapeCheck.FindProblem(schema, new Dictionary<string, JsonElement>()));
+    }
+
+    [Theory]
+    [InlineData("4294967296", "beyond")]
+    [InlineData("2.5", "which has a fraction")]
+    [InlineData("1e2", "as plain digits, e.g. 100")]
+    public void A_whole_number_the_binder_cannot_take_says_why(string value, string why)
+    {
+        var problem = Check($$"""{"run_ids":[],"limit":{{value}}}""");
+
+        Assert.NotNull(problem);
+        Assert.StartsWith("limit must be a whole number", problem, StringComparison.Ordinal);
+        Assert.Contains(why, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_item_of_the_wrong_type_is_named_by_its_index() =>
+        Assert.StartsWith("run_ids[1] must be a string", Check("""{"run_ids":["a",7]}"""), StringComparison.Ordinal);
 }

@@ -35,6 +35,9 @@ public sealed record WhoamiResult
     [Description("Hatchet server version, when reported.")]
     public string? HatchetVersion { get; init; }
 
+    [Description("Why the Hatchet version is unknown, when it could not be read.")]
+    public string? HatchetVersionError { get; init; }
+
     [Description("How this MCP server is being served (e.g. stdio), and that write tools are available.")]
     public required string ServerMode { get; init; }
 }
