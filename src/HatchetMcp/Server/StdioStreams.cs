@@ -10,9 +10,12 @@ internal static class StdioStreams
     /// <summary>Messages up to this size go out in one write; larger ones still go out whole, in more than one.</summary>
     public const int OutputBufferBytes = 64 * 1024;
 
-    /// <summary>stdin; at its end, waits (up to <paramref name="drainLimit"/>) until every request read has been answered.</summary>
-    public static Stream Input(RequestsInFlight requests, TimeSpan drainLimit) =>
-        new CancellableInputStream(Console.OpenStandardInput(), requests, drainLimit);
+    /// <summary>
+    /// stdin; at its end, or once <paramref name="stop"/> fires (SIGTERM, Ctrl+C), waits (up to <paramref name="drainLimit"/>)
+    /// until every request read has been answered.
+    /// </summary>
+    public static Stream Input(RequestsInFlight requests, TimeSpan drainLimit, CancellationToken stop) =>
+        new CancellableInputStream(Console.OpenStandardInput(), requests, drainLimit, stop);
 
     public static Stream Output() => new BufferedStream(Console.OpenStandardOutput(), OutputBufferBytes);
 
@@ -22,7 +25,7 @@ internal static class StdioStreams
     /// passes on, and whose end is reported only once those requests are answered: the SDK ends the session, dropping
     /// unwritten answers, at end of input.
     /// </summary>
-    private sealed class CancellableInputStream(Stream inner, RequestsInFlight requests, TimeSpan drainLimit) : Stream
+    private sealed class CancellableInputStream(Stream inner, RequestsInFlight requests, TimeSpan drainLimit, CancellationToken stop) : Stream
     {
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -32,7 +35,19 @@ internal static class StdioStreams
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var count = await inner.ReadAsync(buffer, cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            int count;
+            try
+            {
+                using var readOrStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop);
+                count = await inner.ReadAsync(buffer, readOrStop.Token).AsTask().WaitAsync(readOrStop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // A stop signal ends the input as a closed stdin does: requests already read still get their answers,
+                // instead of being cut off mid-call (with the SDK logging each cut-off as a failed handler).
+                count = 0;
+            }
+
             if (count > 0)
             {
                 requests.Read(buffer.Span[..count]);

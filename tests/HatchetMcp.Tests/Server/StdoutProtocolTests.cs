@@ -124,4 +124,24 @@ public sealed class StdoutProtocolTests
         Assert.Equal(0, await session.Process.WaitForExitAsync(ct));
         Assert.True(session.Process.Stderr.Length == 0, "stderr: " + session.Process.Stderr);
     }
+
+    [Fact]
+    public async Task On_sigterm_a_call_already_read_is_answered_before_the_server_exits_0_quietly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions { Scenario = "empty", EnableTestHooks = true }, ct);
+        emulator.Hooks.InjectFault(new HatchetMcp.Emulator.Hooks.FaultSpec("GET", "/api/v1/tenants/*/worker", 1, HatchetMcp.Emulator.Hooks.FaultKind.Delay) { DelayMs = 1_500 });
+        await using var session = RawStdioSession.Start(Against(emulator));
+        await session.InitializeAsync(ct);
+
+        var call = session.RequestAsync("tools/call", new JsonObject { ["name"] = "list_workers", ["arguments"] = new JsonObject() }, ct);
+        await Eventually.WaitUntilAsync(() => emulator.Hooks.FaultUsesLeft == 0); // the call is at Hatchet now
+        session.Process.Terminate();
+
+        var result = await call;
+        Assert.NotEqual(true, result["isError"]?.GetValue<bool>());
+        Assert.Contains("Workers", result["content"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await session.Process.WaitForExitAsync(ct));
+        Assert.True(session.Process.Stderr.Length == 0, "stderr: " + session.Process.Stderr);
+    }
 }
