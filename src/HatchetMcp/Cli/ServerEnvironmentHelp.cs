@@ -18,7 +18,7 @@ internal static class ServerEnvironmentHelp
         (HatchetEnvironmentVariables.TenantId, "optional: overrides the tenant id from the token"),
         (HatchetEnvironmentVariables.SdkTenantId, $"optional: the Hatchet SDKs' name for the tenant, read when {HatchetEnvironmentVariables.TenantId} is unset"),
         (HatchetEnvironmentVariables.TimeoutSeconds, $"optional: per-call timeout for Hatchet requests in seconds (default {HatchetSettings.DefaultTimeout.TotalSeconds:0})"),
-        (ToolOutputOptions.EnvironmentVariable, $"optional: maximum bytes of text per tool answer (default {ToolOutputOptions.DefaultMaxTextBytes})"),
+        (ToolOutputOptions.EnvironmentVariable, $"optional: maximum bytes per tool answer, for its text and for the rows of its structured content (default {ToolOutputOptions.DefaultMaxTextBytes})"),
         (ServerLogLevel.EnvironmentVariable, $"optional: stderr log level, Trace to Critical or None (default {ServerLogLevel.Default})"),
     ];
 
