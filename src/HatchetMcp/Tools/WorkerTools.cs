@@ -106,7 +106,9 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
 
     private static string Line(WorkerRow w)
     {
-        var heartbeat = w.HeartbeatAgeSeconds is { } age ? $"heartbeat {DurationText.Format(TimeSpan.FromSeconds(age))} ago" : "no heartbeat";
+        var heartbeat = w.HeartbeatAgeSeconds is { } age
+            ? age < 1 ? "heartbeat just now" : $"heartbeat {DurationText.Format(TimeSpan.FromSeconds(age))} ago"
+            : "no heartbeat";
         var slots = w.Slots.Count == 0
             ? "slots ?"
             : "slots " + string.Join(", ", w.Slots.Select(s => $"{s.Used}/{s.Limit} used" + (w.Slots.Count > 1 ? $" ({s.Type})" : string.Empty)))

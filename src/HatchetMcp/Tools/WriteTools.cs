@@ -288,7 +288,10 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
     };
 
     /// <summary>What a lookup found for one id: its status and tasks, or why it could not be used.</summary>
-    private sealed record Lookup(Guid Id, string? Status, string? Kind, string? WorkflowName, IReadOnlyList<Guid> TaskIds, IdOutcome? Failure, HatchetErrorKind? ErrorKind);
+    private sealed record Lookup(Guid Id, string? Status, string? Kind, string? WorkflowName, IReadOnlyList<Guid> TaskIds, IdOutcome? Failure, HatchetApiException? Error)
+    {
+        public HatchetErrorKind? ErrorKind => Error?.Kind;
+    }
 
     private async Task<IReadOnlyList<Lookup>> LookupAllAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
@@ -310,7 +313,7 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
         var failures = found.Where(f => f.ErrorKind is not null and not HatchetErrorKind.NotFound and not HatchetErrorKind.Forbidden).ToList();
         if (failures.Count == found.Length)
         {
-            throw new McpException($"{found[0].Failure!.Detail} Nothing was sent to Hatchet.");
+            throw new McpException($"Could not look up {CountText.Of(found.Length, "id")}: {Sentence(found[0].Error!.Message)}. Nothing was sent to Hatchet.");
         }
 
         return found;
@@ -339,7 +342,7 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
                 HatchetErrorKind.Forbidden => ("not_accessible", "not accessible: another tenant's run, or the token is invalid (whoami checks it); nothing sent"),
                 _ => ("lookup_failed", $"could not look it up: {e.Message}; nothing sent"),
             };
-            return new Lookup(id, null, null, null, [], new IdOutcome { Id = id, Outcome = outcome, Detail = detail }, e.Kind);
+            return new Lookup(id, null, null, null, [], new IdOutcome { Id = id, Outcome = outcome, Detail = detail }, e);
         }
     }
 

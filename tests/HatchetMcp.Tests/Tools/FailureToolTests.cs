@@ -185,7 +185,9 @@ public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<
         var answer = await fixture.Server.CallAsync("cancel_runs", $$"""{"run_ids":["{{Facts.StuckRunId}}"]}""");
 
         Assert.True(answer.IsError);
-        Assert.Contains("Nothing was sent", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Could not look up 1 id: ", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith(". Nothing was sent to Hatchet.", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing sent", answer.Text, StringComparison.Ordinal); // said once, as one sentence
         Assert.Empty(fixture.Requests("/tasks/cancel"));
     }
 
