@@ -33,9 +33,9 @@ public sealed record PageResult
     [Description("How many rows matched in total.")]
     public required MatchCount Matched { get; init; }
 
-    [Description("Offset to pass for the next page (the first row not in this answer); null when this is the last page.")]
+    [Description("Offset of the next page (first row not shown); null on the last page.")]
     public int? NextOffset { get; init; }
 
-    [Description("When rows of the page were left out to fit the output budget: how many, and how to narrow.")]
+    [Description("Rows left out to fit the output budget, and how to narrow.")]
     public string? Cut { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed record QueueRow
     [Description("ACTIVE workers that register this action; null when unknown.")]
     public int? ActiveWorkers { get; init; }
 
-    [Description("FREE_SLOTS, FULL (every ACTIVE worker serving it has no free task slot), NO_ACTIVE_WORKER or NO_WORKER; null when unknown.")]
+    [Description("FREE_SLOTS, FULL, NO_ACTIVE_WORKER or NO_WORKER; null when unknown.")]
     public string? Capacity { get; init; }
 
     [Description("Free task slots over the ACTIVE workers serving it.")]
@@ -41,7 +41,7 @@ public sealed record QueueMetricsResult
     [Description("Workflow the run counts and queues are limited to; null for the whole tenant.")]
     public string? Workflow { get; init; }
 
-    [Description("Runs created in the window per current status (Hatchet counts each run once, not its tasks): QUEUED, RUNNING, COMPLETED, CANCELLED, FAILED.")]
+    [Description("Runs created in the window, by current status (each run counted once).")]
     public required IReadOnlyDictionary<string, long> RunCounts { get; init; }
 
     [Description("Of the RUNNING runs, those on a worker.")]
@@ -53,7 +53,7 @@ public sealed record QueueMetricsResult
     [Description("Failed share of the finished runs in the window, 0..1.")]
     public double? FailureRate { get; init; }
 
-    [Description("Tasks waiting now in the queues in scope (the workflow's, or the tenant's); null when the queue metrics could not be read.")]
+    [Description("Tasks waiting now in the queues in scope; null when unreadable.")]
     public long? TotalQueued { get; init; }
 
     [Description("Queues in scope with waiting tasks.")]
@@ -61,10 +61,10 @@ public sealed record QueueMetricsResult
 
     public required IReadOnlyList<QueueRow> DeepestQueues { get; init; }
 
-    [Description("When queues were left out to fit top or the output budget: how many, and how to see them.")]
+    [Description("Queues left out (top or budget), and how to see them.")]
     public string? Cut { get; init; }
 
-    [Description("Why the queue depths are missing, when Hatchet's queue metrics could not be read (the run counts still are).")]
+    [Description("Why queue depths are missing, when they are.")]
     public string? QueuesNote { get; init; }
 
     [Description("Why worker coverage is missing, when the worker list could not be read.")]

@@ -16,7 +16,7 @@ public sealed record RunRow
 
     public string? CreatedAt { get; init; }
 
-    [Description("Start of the current attempt (the list does not say when a later attempt was queued; get_run does).")]
+    [Description("Start of the current attempt.")]
     public string? StartedAt { get; init; }
 
     public string? FinishedAt { get; init; }
@@ -55,16 +55,16 @@ public sealed record TaskRow
     public string? Name { get; init; }
     public required string Status { get; init; }
 
-    [Description("Current attempt (1 = first); the times below describe it.")]
+    [Description("Current attempt (1 = first); the times describe it.")]
     public int? Attempt { get; init; }
 
     [Description("Why the current attempt was queued: creation, retry or replay.")]
     public string? QueuedBy { get; init; }
 
-    [Description("When the current attempt was last queued (creation, retry or replay).")]
+    [Description("When the current attempt was queued.")]
     public string? QueuedAt { get; init; }
 
-    [Description("Milliseconds the current attempt waited: from queued to start, or to now while waiting.")]
+    [Description("Current attempt's wait in ms: queued to start, or to now.")]
     public long? WaitedMs { get; init; }
 
     public string? StartedAt { get; init; }
@@ -113,7 +113,7 @@ public sealed record GetRunResult
     [Description("Why the current attempt was queued: creation, retry or replay.")]
     public string? QueuedBy { get; init; }
 
-    [Description("When the current attempt was last queued (creation, retry or replay).")]
+    [Description("When the current attempt was queued.")]
     public string? QueuedAt { get; init; }
 
     [Description("Start of the current attempt.")]
@@ -121,13 +121,13 @@ public sealed record GetRunResult
 
     public string? FinishedAt { get; init; }
 
-    [Description("Milliseconds the current attempt waited: from queued to start, or to now while waiting.")]
+    [Description("Current attempt's wait in ms: queued to start, or to now.")]
     public long? QueuedMs { get; init; }
 
     [Description("Milliseconds from start to finish (or to now while running).")]
     public long? DurationMs { get; init; }
 
-    [Description("Current attempt (1 = first); the times above describe it.")]
+    [Description("Current attempt (1 = first); the times describe it.")]
     public int? Attempt { get; init; }
 
     [Description("The current attempt's error.")]
@@ -145,9 +145,9 @@ public sealed record GetRunResult
 
     public required IReadOnlyList<TaskRow> Tasks { get; init; }
 
-    [Description("Present when tasks were left out to fit the output budget: how many, and how to see them.")]
+    [Description("Tasks left out to fit the output budget, and how to see them.")]
     public string? TasksCut { get; init; }
 
-    [Description("Steps of the workflow that have no task: not created yet while the run goes on, never created once it has ended.")]
+    [Description("Steps without a task: not created yet, or never once the run ended.")]
     public required IReadOnlyList<string> PendingSteps { get; init; }
 }

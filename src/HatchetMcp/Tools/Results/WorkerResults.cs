@@ -26,7 +26,7 @@ public sealed record WorkerRow
     public int SlotsAvailable { get; init; }
     public int SlotsLimit { get; init; }
 
-    [Description("True when every task slot (the default pool) is in use: the worker takes no further task now.")]
+    [Description("Every task slot (default pool) in use.")]
     public bool Full { get; init; }
 
     public required IReadOnlyList<SlotUsage> Slots { get; init; }
@@ -44,6 +44,6 @@ public sealed record ListWorkersResult
     public required IReadOnlyDictionary<string, int> ByStatus { get; init; }
     public required IReadOnlyList<WorkerRow> Workers { get; init; }
 
-    [Description("When workers were left out to fit the output budget: how many, and how to narrow.")]
+    [Description("Workers left out to fit the output budget, and how to narrow.")]
     public string? Cut { get; init; }
 }

@@ -18,10 +18,10 @@ public sealed record TriggerResult
     [Description("Metadata sent with the run, including hatchet_mcp_trigger_id.")]
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
-    [Description("Value of the hatchet_mcp_trigger_id metadata the server added: list_runs metadata filter finds the run by it.")]
+    [Description("The hatchet_mcp_trigger_id metadata added; list_runs finds the run by it.")]
     public required string TriggerId { get; init; }
 
-    [Description("started (Hatchet answered the id) or found_after_failure (its answer failed; the run was found by trigger id).")]
+    [Description("started, or found_after_failure (answer lost; found by trigger id).")]
     public required string Outcome { get; init; }
 }
 
