@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HatchetMcp.Hatchet;
+using HatchetMcp.Findings;
 
 namespace HatchetMcp.Shaping;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using HatchetMcp.Hatchet;
+using HatchetMcp.Findings;
 using HatchetMcp.Safety;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools.Results;

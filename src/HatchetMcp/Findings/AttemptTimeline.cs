@@ -1,6 +1,7 @@
 using HatchetMcp.Hatchet;
+using HatchetMcp.Shaping;
 
-namespace HatchetMcp.Shaping;
+namespace HatchetMcp.Findings;
 
 /// <summary>Why an attempt was put in the queue.</summary>
 public enum EnqueueCause
