@@ -140,7 +140,8 @@ def check_packages(feed, version, native):
             fail(f"the linux-x64 package should carry the native binary and its settings only: {sorted(rid_files)}")
         if not rid_files["tools/any/linux-x64/hatchet-mcp"].startswith(b"\x7fELF"):
             fail("tools/any/linux-x64/hatchet-mcp is not an ELF binary")
-    stray = [n for n in any_files if n.endswith((".pdb", ".dbg", ".xml")) and not n.endswith("DotnetToolSettings.xml")]
+    stray = [n for n in any_files if (n.endswith((".pdb", ".dbg", ".xml")) and not n.endswith("DotnetToolSettings.xml"))
+             or "Testing" in os.path.basename(n)]
     if stray:
         fail(f"the any package carries files nothing reads: {stray}")
     sizes = ", ".join(f"{os.path.basename(p)} {os.path.getsize(p) / 1e6:.1f} MB" for p in sorted(glob.glob(os.path.join(feed, "*.nupkg"))))

@@ -18,6 +18,13 @@ public sealed record EmulatorOptions
     /// <summary>The emulator's clock; null = <see cref="TimeProvider.System"/>. Tests pass a FakeTimeProvider.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>
+    /// Moves <see cref="Time"/> forward for the <c>/_emulator/time/advance</c> hook (a test passes its fake clock's
+    /// <c>Advance</c>); null, as on the system clock, makes the hook answer 400. A delegate keeps the test clock's
+    /// package out of the shipped tool.
+    /// </summary>
+    public Action<TimeSpan>? AdvanceTime { get; init; }
+
     /// <summary>Serves the /_emulator/* routes (request log, faults, time, facts).</summary>
     public bool EnableTestHooks { get; init; }
 }

@@ -66,7 +66,7 @@ public sealed class HatchetEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         TimeProvider time = options.Time ?? TimeProvider.System;
         SeededScenario seeded = ScenarioSeeder.Seed(options.Scenario, options.Seed, options.Scale, time.GetUtcNow());
-        var runtime = new EmulatorRuntime(seeded.Store, seeded.Engine, time, new EmulatorTestHooks(), options.EnableTestHooks);
+        var runtime = new EmulatorRuntime(seeded.Store, seeded.Engine, time, new EmulatorTestHooks(), options.EnableTestHooks, options.AdvanceTime);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

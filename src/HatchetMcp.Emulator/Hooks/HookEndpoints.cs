@@ -2,7 +2,6 @@ using HatchetMcp.Emulator.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HatchetMcp.Emulator.Hooks;
 
@@ -50,9 +49,9 @@ internal static class HookEndpoints
         app.MapPost("/_emulator/time/advance", (RequestDelegate)(http =>
         {
             ApiResult result;
-            if (runtime.Time is not FakeTimeProvider fake)
+            if (runtime.AdvanceTime is not { } advance)
             {
-                result = Bad("the emulator runs on the system clock; time can only be advanced with a FakeTimeProvider");
+                result = Bad("the emulator runs on the system clock; time can only be advanced when it was started with a clock to advance");
             }
             else if (!double.TryParse(http.Request.Query["seconds"].ToString(), System.Globalization.NumberStyles.Float,
                          System.Globalization.CultureInfo.InvariantCulture, out double seconds) || seconds < 0 ||
@@ -62,7 +61,7 @@ internal static class HookEndpoints
             }
             else
             {
-                fake.Advance(TimeSpan.FromSeconds(seconds));
+                advance(TimeSpan.FromSeconds(seconds));
                 DateTimeOffset now;
                 lock (runtime.Store.Sync)
                 {

@@ -9,8 +9,11 @@ namespace HatchetMcp.Emulator.Http;
 /// Everything the request pipeline needs, shared by all requests. <see cref="Tokens"/> and <see cref="BaseUrl"/>
 /// are known only once Kestrel has picked its port, so they are set right after start, before the URL is published.
 /// </summary>
-internal sealed class EmulatorRuntime(EmulatorStore store, EmulatorEngine engine, TimeProvider time, EmulatorTestHooks hooks, bool testHooks)
+internal sealed class EmulatorRuntime(EmulatorStore store, EmulatorEngine engine, TimeProvider time, EmulatorTestHooks hooks, bool testHooks, Action<TimeSpan>? advanceTime = null)
 {
+    /// <summary>Moves <see cref="Time"/> forward; null when the clock cannot be moved (the system clock).</summary>
+    public Action<TimeSpan>? AdvanceTime { get; } = advanceTime;
+
     public EmulatorStore Store { get; } = store;
     public EmulatorEngine Engine { get; } = engine;
     public TimeProvider Time { get; } = time;

@@ -39,7 +39,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
     {
         var clock = new FakeTimeProvider(Epoch);
         var emulator = await HatchetEmulator.StartAsync(
-            new EmulatorOptions { Scenario = scenario, Seed = seed, Scale = scale, Time = clock, EnableTestHooks = true },
+            new EmulatorOptions { Scenario = scenario, Seed = seed, Scale = scale, Time = clock, AdvanceTime = clock.Advance, EnableTestHooks = true },
             TestContext.Current.CancellationToken);
         var http = new HttpClient { BaseAddress = emulator.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         return new EmulatorHost(emulator, clock, http);
