@@ -288,6 +288,7 @@ internal static class RealisticScenario
             shop.ReportsWorker.Id, shop.PausedWorker.Id, shop.InventoryWorker.Id,
             shop.OrderPipeline.Name, shop.SendEmail.Name,
             sampleDag?.ExternalId ?? Guid.Empty, child?.ExternalId ?? Guid.Empty, sampleSingle?.ExternalId ?? Guid.Empty,
-            ShopTenant.NearlyExhaustedRateLimit);
+            ShopTenant.NearlyExhaustedRateLimit,
+            shop.ChargePayment.Versions[^2].Id, shop.ChargePayment.Latest.Id);
     }
 }

@@ -88,6 +88,36 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
         GetAsync(HatchetPaths.Workflow(workflowId), HatchetJsonContext.Default.Workflow,
             HatchetResource.Workflow(workflowId), cancellationToken);
 
+    public Task<WorkflowVersion> GetWorkflowVersionAsync(Guid workflowId, Guid? versionId, CancellationToken cancellationToken) =>
+        GetAsync(HatchetPaths.WorkflowVersions(workflowId) + new QueryStringBuilder().Add("version", versionId),
+            HatchetJsonContext.Default.WorkflowVersion, HatchetResource.Workflow(workflowId), cancellationToken);
+
+    public Task<CronWorkflowList> ListCronsAsync(Guid workflowId, int limit, CancellationToken cancellationToken)
+    {
+        RequireLimit(limit, nameof(limit), int.MaxValue);
+        var query = new QueryStringBuilder()
+            .Add("workflowId", workflowId)
+            .Add("limit", limit)
+            .Add("orderByField", "createdAt")
+            .Add("orderByDirection", "DESC");
+        return GetAsync(HatchetPaths.Crons(_settings.TenantId) + query, HatchetJsonContext.Default.CronWorkflowList,
+            HatchetResource.Tenant(_settings.TenantId), cancellationToken);
+    }
+
+    public Task<ScheduledWorkflowList> ListScheduledAsync(Guid workflowId, IReadOnlyList<string> statuses, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        RequireLimit(limit, nameof(limit), int.MaxValue);
+        var query = new QueryStringBuilder()
+            .Add("workflowId", workflowId)
+            .AddEach("statuses", statuses)
+            .Add("limit", limit)
+            .Add("orderByField", "triggerAt")
+            .Add("orderByDirection", "ASC");
+        return GetAsync(HatchetPaths.Scheduled(_settings.TenantId) + query, HatchetJsonContext.Default.ScheduledWorkflowList,
+            HatchetResource.Tenant(_settings.TenantId), cancellationToken);
+    }
+
     public Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

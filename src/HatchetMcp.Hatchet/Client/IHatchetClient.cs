@@ -19,6 +19,18 @@ public interface IHatchetClient
     /// <summary>GET /api/v1/workflows/{id}, with the latest version in <c>versions</c>.</summary>
     Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken);
 
+    /// <summary>GET /api/v1/workflows/{id}/versions[?version=]: the given version, or the latest when null.</summary>
+    Task<WorkflowVersion> GetWorkflowVersionAsync(Guid workflowId, Guid? versionId, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/tenants/{tenant}/workflows/crons?workflowId=: a workflow's cron triggers, newest first.</summary>
+    Task<CronWorkflowList> ListCronsAsync(Guid workflowId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GET /api/v1/tenants/{tenant}/workflows/scheduled?workflowId=: a workflow's scheduled runs in the given statuses
+    /// (ScheduledRunStatus values; all when empty), soonest trigger time first.
+    /// </summary>
+    Task<ScheduledWorkflowList> ListScheduledAsync(Guid workflowId, IReadOnlyList<string> statuses, int limit, CancellationToken cancellationToken);
+
     /// <summary>
     /// GET /api/v1/stable/tenants/{tenant}/workflow-runs, always with since, only_tasks and include_payloads. Rows are
     /// read lean (<see cref="V1RunList"/>); get_run and the task endpoint give the full record of one run.

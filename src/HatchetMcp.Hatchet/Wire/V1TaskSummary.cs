@@ -69,6 +69,8 @@ public sealed record V1RunListRow
     [JsonPropertyName("workflowId")] public Guid? WorkflowId { get; set; }
     [JsonPropertyName("workflowName")] public string? WorkflowName { get; set; }
     [JsonPropertyName("workflowRunExternalId")] public Guid? WorkflowRunExternalId { get; set; }
+    /// <summary>The workflow version the run was created with (optional in Hatchet's schema).</summary>
+    [JsonPropertyName("workflowVersionId")] public Guid? WorkflowVersionId { get; set; }
     [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAt { get; set; }
     [JsonPropertyName("startedAt")] public DateTimeOffset? StartedAt { get; set; }
     [JsonPropertyName("finishedAt")] public DateTimeOffset? FinishedAt { get; set; }

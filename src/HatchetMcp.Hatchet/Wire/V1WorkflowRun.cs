@@ -26,7 +26,7 @@ public sealed record V1WorkflowRun
 
 /// <summary>
 /// GET /api/v1/stable/workflow-runs/{id} and the trigger answer. <c>taskEvents</c> give each task's attempts (when each
-/// was queued, started, how it ended); the shape's <c>childrenStepIds</c> are not read.
+/// was queued, started, how it ended); the shape's <c>childrenStepIds</c> give the DAG's edges.
 /// </summary>
 public sealed record V1WorkflowRunDetails
 {
@@ -42,6 +42,8 @@ public sealed record WorkflowRunShapeItem
     [JsonPropertyName("taskExternalId")] public Guid? TaskExternalId { get; set; }
     [JsonPropertyName("stepId")] public Guid? StepId { get; set; }
     [JsonPropertyName("taskName")] public string? TaskName { get; set; }
+    /// <summary>Steps that run after this one (the DAG's edges).</summary>
+    [JsonPropertyName("childrenStepIds")] public List<Guid>? ChildrenStepIds { get; set; }
 }
 
 /// <summary>

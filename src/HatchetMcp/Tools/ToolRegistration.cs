@@ -38,6 +38,7 @@ public static class ToolRegistration
         return builder
             .WithTools<IdentityTools>(json)
             .WithTools<WorkflowTools>(json)
+            .WithTools<WorkflowDetailTools>(json)
             .WithTools<RunTools>(json)
             .WithTools<LogTools>(json)
             .WithTools<WorkerTools>(json)

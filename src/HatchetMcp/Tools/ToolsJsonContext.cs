@@ -10,6 +10,7 @@ namespace HatchetMcp.Tools;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(WhoamiResult))]
 [JsonSerializable(typeof(ListWorkflowsResult))]
+[JsonSerializable(typeof(GetWorkflowResult))]
 [JsonSerializable(typeof(ListRunsResult))]
 [JsonSerializable(typeof(GetRunResult))]
 [JsonSerializable(typeof(GetRunLogsResult))]

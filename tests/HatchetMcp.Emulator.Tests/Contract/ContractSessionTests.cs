@@ -75,6 +75,13 @@ public sealed class ContractSessionTests
         var workflowId = Wire.Id(workflows[0]);
         await s.Get(Routes.Workflow(workflowId), 200);
         await s.Get(Routes.WorkflowVersions(workflowId), 200);
+        // The regressed workflow's versions by id (before and after its deploy), an unknown one, and its triggers.
+        var failingId = Wire.Id(workflows.OfType<JsonObject>().First(w => Wire.Str(w["name"]) == facts.FailingWorkflowName));
+        await s.Get(Routes.WorkflowVersions(failingId) + $"?version={facts.LastGoodVersionId}", 200);
+        await s.Get(Routes.WorkflowVersions(failingId) + $"?version={facts.FailingVersionId}", 200);
+        await s.Get(Routes.WorkflowVersions(failingId) + $"?version={Guid.NewGuid()}", 404);
+        await s.Get(Routes.Crons(t, $"?workflowId={failingId}&limit=20&orderByField=createdAt&orderByDirection=DESC"), 200);
+        await s.Get(Routes.Scheduled(t, $"?workflowId={failingId}&statuses=SCHEDULED&limit=1&orderByField=triggerAt&orderByDirection=ASC"), 200);
 
         // Runs list with each filter.
         var runs = (await s.Get(Routes.RunsSince(t, since, onlyTasks: false), 200)).Rows;

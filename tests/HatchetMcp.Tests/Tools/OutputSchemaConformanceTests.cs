@@ -37,10 +37,13 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
     }
 
     [Fact]
-    public async Task Run_and_log_answers_match_their_schemas_for_runs_tasks_and_cut_logs()
+    public async Task Workflow_run_and_log_answers_match_their_schemas_for_workflows_runs_tasks_and_cut_logs()
     {
         foreach (var (tool, args) in new[]
         {
+            ("get_workflow", $$"""{"workflow":"{{Facts.FailingWorkflowName}}"}"""),
+            ("get_workflow", $$"""{"workflow":"{{Facts.DagWorkflowName}}"}"""),
+            ("get_workflow", $$"""{"workflow":"{{Facts.SingleTaskWorkflowName}}","since":"1m"}"""),
             ("get_run", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}"""),
             ("get_run", $$"""{"run_id":"{{Facts.SampleDagChildTaskId}}"}"""),
             ("get_run", $$"""{"run_id":"{{Facts.SampleSingleTaskRunId}}"}"""),
