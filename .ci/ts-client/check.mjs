@@ -44,10 +44,11 @@ async function call(name, args, { expectError = false } = {}) {
 try {
   await client.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
   const { tools } = await client.listTools();
-  if (tools.length !== 10) failures.push(`tools/list: ${tools.length} tools`);
+  if (tools.length !== 11) failures.push(`tools/list: ${tools.length} tools`);
 
   await call("whoami", {});
   await call("list_workflows", {});
+  await call("get_workflow", { workflow: "charge-payment", since: "48h" });
   await call("list_runs", {});
   const failed = await call("list_runs", { statuses: ["FAILED"], since: "7d", limit: 5 });
   const failedRun = failed?.structuredContent?.runs?.[0]?.id;

@@ -11,18 +11,17 @@ public sealed record GetWorkflowResult
     public bool Paused { get; init; }
     public WorkflowVersionInfo? LatestVersion { get; init; }
 
-    [Description("Tasks of the latest version with their parents (the DAG).")]
+    [Description("Latest version's tasks (the DAG).")]
     public required IReadOnlyList<WorkflowTaskInfo> Tasks { get; init; }
 
-    [Description("Where tasks came from: 'version config', 'latest run', or null when unknown.")]
+    [Description("'version config' or 'latest run'.")]
     public string? TasksSource { get; init; }
 
-    [Description("Event keys that trigger the latest version.")]
     public required IReadOnlyList<string> EventTriggers { get; init; }
 
     public required IReadOnlyList<CronInfo> Crons { get; init; }
 
-    [Description("Scheduled runs not yet triggered (all of them, not windowed).")]
+    [Description("Scheduled runs not yet triggered.")]
     public long ScheduledPending { get; init; }
 
     public string? NextScheduledAt { get; init; }
@@ -34,7 +33,6 @@ public sealed record WorkflowVersionInfo
 {
     public Guid Id { get; init; }
 
-    [Description("Version label, when Hatchet gives one.")]
     public string? Version { get; init; }
 
     public string? CreatedAt { get; init; }
@@ -54,7 +52,7 @@ public sealed record CronInfo
     public required string Expression { get; init; }
     public bool Enabled { get; init; }
 
-    [Description("DEFAULT (declared in code) or API.")]
+    [Description("DEFAULT (in code) or API.")]
     public string? Method { get; init; }
 }
 
@@ -64,7 +62,6 @@ public sealed record ConcurrencyInfo
     public string? Strategy { get; init; }
     public string? Expression { get; init; }
 
-    [Description("WORKFLOW or TASK (then Task names it).")]
     public string? Scope { get; init; }
 
     public string? Task { get; init; }
@@ -78,16 +75,15 @@ public sealed record WorkflowOutcomes
     [Description("Runs in the window.")]
     public required MatchCount Matched { get; init; }
 
-    [Description("Runs read (newest first); fewer than matched when the scan limit was reached.")]
+    [Description("Runs read, newest first.")]
     public int Scanned { get; init; }
 
-    [Description("Per version, newest version first; counts are of the scanned runs.")]
+    [Description("Scanned runs by version.")]
     public required IReadOnlyList<VersionOutcome> Versions { get; init; }
 }
 
 public sealed record VersionOutcome
 {
-    [Description("Null when Hatchet's runs carry no version id.")]
     public Guid? VersionId { get; init; }
 
     public string? Version { get; init; }
@@ -97,7 +93,7 @@ public sealed record VersionOutcome
     public int Failed { get; init; }
     public int Cancelled { get; init; }
 
-    [Description("Runs queued or running.")]
+    [Description("Queued or running.")]
     public int Active { get; init; }
 
     public required string FirstSeen { get; init; }
