@@ -43,7 +43,7 @@ public sealed record WorkflowRunShapeItem
     [JsonPropertyName("stepId")] public Guid? StepId { get; set; }
     [JsonPropertyName("taskName")] public string? TaskName { get; set; }
     /// <summary>Steps that run after this one (the DAG's edges).</summary>
-    [JsonPropertyName("childrenStepIds")] public List<Guid>? ChildrenStepIds { get; set; }
+    [JsonPropertyName("childrenStepIds")] public List<Guid?>? ChildrenStepIds { get; set; }
 }
 
 /// <summary>

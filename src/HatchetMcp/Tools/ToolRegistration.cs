@@ -14,7 +14,7 @@ namespace HatchetMcp.Tools;
 public static class ToolRegistration
 {
     /// <summary>
-    /// Adds the ten Hatchet tools with the AOT-safe generic registration. The host registers <c>IHatchetClient</c> and
+    /// Adds the Hatchet tools with the AOT-safe generic registration. The host registers <c>IHatchetClient</c> and
     /// <c>HatchetSettings</c> (whoami reports them); a <see cref="ToolOutputOptions"/> and a <see cref="TimeProvider"/> are
     /// added with defaults unless already registered.
     /// </summary>

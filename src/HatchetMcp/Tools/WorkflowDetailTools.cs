@@ -177,7 +177,7 @@ public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time
         {
             foreach (var child in step.ChildrenStepIds ?? [])
             {
-                if (step.TaskName is { } parent && names.TryGetValue(child, out var childName))
+                if (step.TaskName is { } parent && child is { } childId && names.TryGetValue(childId, out var childName))
                 {
                     (parents.TryGetValue(childName, out var l) ? l : parents[childName] = []).Add(parent);
                 }
