@@ -46,6 +46,11 @@ public sealed record VersionRecord(DateTimeOffset Since, MatchCount Matched, int
             }
         })).ConfigureAwait(false);
 
+        // The last page read bounds the total best: a short one makes it exact.
+        var matched = offsets.Count == 0
+            ? page.Matched
+            : PageBounds.From(offsets[^1], PageSize, pages[^1].Count, first.Pagination?.NumPages).Matched;
+
         // Runs that arrive while paging shift later pages; a run read twice counts once.
         var seen = new HashSet<Guid>();
         var tallies = new Dictionary<Guid, Tally>();
@@ -66,7 +71,7 @@ public sealed record VersionRecord(DateTimeOffset Since, MatchCount Matched, int
             .OrderByDescending(v => v.LastSeen)
             .ToList();
         var newest = firstRows.Count > 0 ? firstRows[0].WorkflowRunExternalId ?? firstRows[0].Metadata?.Id : null;
-        return new VersionRecord(since, page.Matched, versions.Sum(v => v.Runs), versions, newest);
+        return new VersionRecord(since, matched, versions.Sum(v => v.Runs), versions, newest);
     }
 
     private static RunListQuery Query(Guid workflowId, DateTimeOffset since, int offset) => new()

@@ -32,6 +32,20 @@ public sealed class GetWorkflowScanTests
     }
 
     [Fact]
+    public async Task A_workflow_whose_runs_all_fit_the_scan_counts_them_exactly()
+    {
+        var client = new BusyWorkflowClient(matchedRuns: 747);
+        var time = new FakeTimeProvider(Now);
+        var tools = new WorkflowDetailTools(client, time, new WorkflowCatalog(time));
+
+        var result = await tools.GetWorkflow("nightly", cancellationToken: TestContext.Current.CancellationToken);
+        var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(b => b.Text));
+
+        Assert.Equal(747, result.StructuredContent!.Value.GetProperty("outcomes").GetProperty("matched").GetProperty("exact").GetInt64());
+        Assert.Contains(": 747 runs; by version", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_tasks_in_the_version_the_newest_runs_shape_gives_them_and_says_so()
     {
         var client = new BusyWorkflowClient(matchedRuns: 3);
