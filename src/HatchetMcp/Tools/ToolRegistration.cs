@@ -40,6 +40,7 @@ public static class ToolRegistration
             .WithTools<WorkflowTools>(json)
             .WithTools<RunTools>(json)
             .WithTools<LogTools>(json)
+            .WithTools<LogSearchTools>(json)
             .WithTools<WorkerTools>(json)
             .WithTools<MetricsTools>(json)
             .WithTools<WriteTools>(json)

@@ -47,7 +47,7 @@ public sealed class PrebuiltResultToolTests
 
         var tools = harness.Services.GetRequiredService<IOptions<McpServerOptions>>().Value.ToolCollection!;
 
-        Assert.Equal(10, tools.Count);
+        Assert.Equal(ToolCatalog.ReadTools.Count + ToolCatalog.WriteTools.Count, tools.Count);
         Assert.All(tools, tool =>
         {
             Assert.NotNull(tool.ProtocolTool.OutputSchema);

@@ -31,7 +31,7 @@ public sealed class StdioServerTests
         var whoami = await client.CallToolAsync("whoami", cancellationToken: ct);
 
         Assert.Equal("hatchet-mcp", client.ServerInfo?.Name);
-        Assert.Equal(10, tools.Count);
+        Assert.Equal(ToolCatalog.ReadTools.Count + ToolCatalog.WriteTools.Count, tools.Count);
         Assert.NotEqual(true, whoami.IsError);
         var text = string.Concat(whoami.Content.OfType<TextContentBlock>().Select(block => block.Text));
         Assert.Contains(emulator.TenantId.ToString(), text, StringComparison.OrdinalIgnoreCase);

@@ -30,7 +30,7 @@ public sealed class StdoutProtocolTests
 
         Assert.Equal(0, exitCode);
         Assert.Equal("hatchet-mcp", initialize["serverInfo"]?["name"]?.GetValue<string>());
-        Assert.Equal(10, list["tools"]?.AsArray().Count);
+        Assert.Equal(ToolCatalog.ReadTools.Count + ToolCatalog.WriteTools.Count, list["tools"]?.AsArray().Count);
         Assert.NotEqual(true, whoami["isError"]?.GetValue<bool>());
         Assert.NotEmpty(session.StdoutLines);
         Assert.All(session.StdoutLines, line => RawStdioSession.ParseJsonRpc(line));
