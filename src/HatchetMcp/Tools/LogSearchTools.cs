@@ -75,6 +75,8 @@ public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions outp
             var moreMayExist = scanned.Count >= scanLimit;
 
             var filters = Filters(window, resolved, taskName, levelFilter);
+            var scannedTasks = scanned.Select(l => RunText.StepName(l.TaskDisplayName)).Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal).ToList();
             var body = groups.Select(GroupLine).ToList();
             const string narrow = "Narrow with workflow, task, levels or a shorter since/until.";
             string? CutFor(int shown)
@@ -104,7 +106,7 @@ public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions outp
             }
 
             var fit = TextBudget.FitRows(
-                shown => [Header(needle, filters, lines.Count, scanned.Count, taskName, moreMayExist, groups, shown)],
+                shown => [Header(needle, filters, lines.Count, scanned.Count, taskName, scannedTasks, moreMayExist, groups, shown)],
                 body,
                 ToolResult.RowBytes(groups, ToolsJsonContext.Default.LogMatchGroup),
                 output.MaxTextBytes,
@@ -254,10 +256,16 @@ public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions outp
         return filters;
     }
 
-    private static string Header(string needle, IReadOnlyList<string> filters, int matched, int scanned, string? task, bool moreMayExist,
-        IReadOnlyList<LogMatchGroup> groups, int shown)
+    private static string Header(string needle, IReadOnlyList<string> filters, int matched, int scanned, string? task,
+        IReadOnlyList<string> scannedTasks, bool moreMayExist, IReadOnlyList<LogMatchGroup> groups, int shown)
     {
         var subject = $"Log lines containing \"{needle}\" (literal, any case), {string.Join(", ", filters)}";
+        if (matched == 0 && task is not null && scannedTasks.Count > 0)
+        {
+            return $"{subject}: none of the {CountText.Of(scanned, "matching line")} read is of a task named \"{task}\"; " +
+                   $"they are of {string.Join(", ", scannedTasks.Take(10))}{(scannedTasks.Count > 10 ? $" and {scannedTasks.Count - 10} more task names" : string.Empty)}.";
+        }
+
         if (matched == 0)
         {
             return $"{subject}: no lines match" + (moreMayExist ? $" among the newest {scanned} scanned." : " in the window.") +

@@ -120,6 +120,16 @@ public sealed class LogSearchToolTests(ToolServerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_task_name_that_matches_no_line_read_names_the_task_names_that_did()
+    {
+        var answer = await Call("""{"text":"billing_country","task":"charge-paymnet","since":"7d"}""");
+
+        Assert.Equal(0, answer.Structured.GetProperty("linesMatched").GetInt32());
+        Assert.Contains("none of the", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(Facts.FailingWorkflowName, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_scan_cut_by_the_limit_says_more_may_exist_and_how_to_reach_them()
     {
         var answer = await Call("""{"text":"starting","since":"7d","limit":5}""");
