@@ -44,7 +44,7 @@ async function call(name, args, { expectError = false } = {}) {
 try {
   await client.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
   const { tools } = await client.listTools();
-  if (tools.length !== 11) failures.push(`tools/list: ${tools.length} tools`);
+  if (tools.length !== 12) failures.push(`tools/list: ${tools.length} tools`);
 
   await call("whoami", {});
   await call("list_workflows", {});
@@ -57,6 +57,8 @@ try {
   await call("get_run", { run_id: run?.structuredContent?.tasks?.[0]?.id ?? failedRun });
   await call("get_run_logs", { run_id: failedRun });
   await call("get_run_logs", { run_id: failedRun, limit: 2, levels: ["ERROR", "INFO"] });
+  await call("search_logs", { text: "billing_country", since: "7d", levels: ["ERROR"] });
+  await call("search_logs", { text: "100%_", workflow: "charge-payment", limit: 50 });
   await call("list_workers", {});
   await call("get_queue_metrics", {});
   const started = await call("trigger_workflow", { workflow: "send-email", input: { to: "ops@example.com" }, metadata: { source: "ci" } });
@@ -68,6 +70,7 @@ try {
   await call("list_runs", { limit: -1 }, { expectError: true });
   await call("list_runs", { statuses: ["BOGUS"] }, { expectError: true });
   await call("list_runs", { since: "yesterday-ish" }, { expectError: true });
+  await call("search_logs", { text: "x" }, { expectError: true });
   await call("trigger_workflow", { workflow: "send-email", input: [1, 2] }, { expectError: true });
 } catch (error) {
   failures.push(`session: ${error.message}`);

@@ -157,6 +157,7 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
     public Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.WorkflowIds is { Count: > 0 }) throw new ArgumentException("WorkflowIds filter the tenant logs endpoint only.", nameof(query));
         var path = HatchetPaths.TaskLogs(taskId) + BuildLogQuery(query, new QueryStringBuilder());
         return GetAsync(path, HatchetJsonContext.Default.V1LogLineList, HatchetResource.Task(taskId), cancellationToken);
     }
@@ -165,8 +166,9 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(taskIds);
         ArgumentNullException.ThrowIfNull(query);
-        if (taskIds.Count == 0) throw new ArgumentException("taskIds must name at least one task.", nameof(taskIds));
-        var builder = new QueryStringBuilder().AddEach("taskExternalIds", taskIds);
+        var builder = new QueryStringBuilder()
+            .AddEach("taskExternalIds", taskIds.Count == 0 ? null : taskIds)
+            .AddEach("workflow_ids", query.WorkflowIds is { Count: > 0 } w ? w : null);
         var path = HatchetPaths.TenantLogs(_settings.TenantId) + BuildLogQuery(query, builder);
         return GetAsync(path, HatchetJsonContext.Default.V1LogLineList, HatchetResource.Tenant(_settings.TenantId), cancellationToken);
     }

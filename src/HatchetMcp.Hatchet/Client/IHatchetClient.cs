@@ -52,7 +52,10 @@ public interface IHatchetClient
     /// <summary>GET /api/v1/stable/tasks/{id}/logs.</summary>
     Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken);
 
-    /// <summary>GET /api/v1/stable/tenants/{tenant}/logs?taskExternalIds=…: the lines of several tasks in one call.</summary>
+    /// <summary>
+    /// GET /api/v1/stable/tenants/{tenant}/logs: the lines of the given tasks in one call, or, with no task ids, of the
+    /// whole tenant (narrowed by <see cref="LogQuery.WorkflowIds"/> and the other filters).
+    /// </summary>
     Task<V1LogLineList> ListLogsAsync(IReadOnlyList<Guid> taskIds, LogQuery query, CancellationToken cancellationToken);
 
     /// <summary>GET /api/v1/tenants/{tenant}/worker (workers seen within the last 24 h).</summary>

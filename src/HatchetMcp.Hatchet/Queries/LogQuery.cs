@@ -14,7 +14,10 @@ public sealed record LogQuery
     /// <summary>Lines created strictly before this time.</summary>
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>Case-insensitive substring.</summary>
+    /// <summary>
+    /// Hatchet's ILIKE pattern, wrapped in <c>%…%</c>: <c>%</c> and <c>_</c> are wildcards there. For a literal text use
+    /// <see cref="LogSearchText.Literal"/>.
+    /// </summary>
     public string? Search { get; init; }
 
     /// <summary>DEBUG, INFO, WARN, ERROR (see <see cref="V1LogLineLevels"/>); Hatchet fails with 500 on others.</summary>
@@ -25,4 +28,7 @@ public sealed record LogQuery
 
     /// <summary>1-based attempt.</summary>
     public int? Attempt { get; init; }
+
+    /// <summary>Only lines of these workflows (<c>workflow_ids</c>); the tenant logs endpoint only.</summary>
+    public IReadOnlyList<Guid>? WorkflowIds { get; init; }
 }

@@ -28,7 +28,7 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
     public async Task<CallToolResult> GetRunLogs(
         [Description("Run id (lines of all its tasks) or task id (lines of that task), a UUID from list_runs or get_run.")] string run_id,
         [Description("Only these levels: DEBUG, INFO, WARN, ERROR (case-insensitive). Default all.")] string[]? levels = null,
-        [Description("Only lines containing this text (case-insensitive substring).")] string? search = null,
+        [Description("Only lines containing this text (literal, any case).")] string? search = null,
         [Description("Only lines after this time: ISO 8601 (2026-11-24T09:00:00Z) or a duration back from now (90m, 24h, 7d).")] string? since = null,
         [Description("Only lines before this time, same forms as since.")] string? until = null,
         [Description("Most lines to return, 1 to 1000 (the newest are kept). Default 200.")] int? limit = null,
@@ -61,7 +61,7 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
                 Limit = fetchCap,
                 Since = from,
                 Until = to,
-                Search = searchText,
+                Search = searchText is null ? null : LogSearchText.Literal(searchText),
                 Levels = levelFilter.Count == 0 ? null : levelFilter,
                 NewestFirst = true,
                 Attempt = attemptFilter,

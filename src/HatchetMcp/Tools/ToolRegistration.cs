@@ -41,6 +41,7 @@ public static class ToolRegistration
             .WithTools<WorkflowDetailTools>(json)
             .WithTools<RunTools>(json)
             .WithTools<LogTools>(json)
+            .WithTools<LogSearchTools>(json)
             .WithTools<WorkerTools>(json)
             .WithTools<MetricsTools>(json)
             .WithTools<WriteTools>(json)

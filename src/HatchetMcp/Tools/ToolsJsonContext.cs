@@ -14,6 +14,8 @@ namespace HatchetMcp.Tools;
 [JsonSerializable(typeof(ListRunsResult))]
 [JsonSerializable(typeof(GetRunResult))]
 [JsonSerializable(typeof(GetRunLogsResult))]
+[JsonSerializable(typeof(SearchLogsResult))]
+[JsonSerializable(typeof(LogMatchGroup))]
 [JsonSerializable(typeof(ListWorkersResult))]
 [JsonSerializable(typeof(QueueMetricsResult))]
 [JsonSerializable(typeof(TriggerResult))]

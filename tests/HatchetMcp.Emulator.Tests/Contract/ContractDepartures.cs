@@ -80,7 +80,8 @@ internal static class ContractDepartures
             "{\"message\":\"This endpoint is deprecated.\"} instead of their declared bodies."),
 
         new(DepartureId.LogSearchIsSubstring, "§5.5",
-            "Log `search` is declared as full-text search; the server does a case-insensitive substring match."),
+            "Log `search` is declared as full-text search; the server does a case-insensitive substring match " +
+            "(ILIKE '%' || search || '%': `%` and `_` in it are wildcards, a backslash escapes them)."),
 
         new(DepartureId.TriggerPriorityRange, "§5.8",
             "The contract leaves `priority` unbounded; the server answers 400 unless it is 1..3."),

@@ -127,6 +127,10 @@ public sealed class ContractSessionTests
         await s.Get(Routes.TaskLogs(child, $"?search=error&attempt=1&since={Wire.Time(since)}&until={Wire.Time(host.Clock.GetUtcNow())}"), 200);
         await s.Get(Routes.TenantLogs(t, $"taskExternalIds={child}&taskExternalIds={anyTask}"), 200);
         await s.Get(Routes.TenantLogs(t, "levels=ERROR&limit=20"), 200);
+        await s.Get(Routes.TenantLogs(t, $"search={Wire.Q(@"a\_b%")}&levels=ERROR&levels=WARN&workflow_ids={workflowId}" +
+            $"&since={Wire.Time(since)}&until={Wire.Time(host.Clock.GetUtcNow())}&order_by_direction=DESC&limit=10000"), 200);
+        await s.Get(Routes.TenantLogs(t, "limit=10001"), 500);
+        await s.Get(Routes.TenantLogs(t, "levels=TRACE"), 500);
 
         // Workers.
         await s.Get(Routes.Workers(t), 200);

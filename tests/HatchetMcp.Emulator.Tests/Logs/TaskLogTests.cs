@@ -158,6 +158,49 @@ public sealed class TaskLogTests(SharedEmulator shared)
         Assert.DoesNotContain(mine, l => otherTasks.Contains(Wire.Str(l["taskExternalId"])));
     }
 
+    [Fact]
+    public async Task Search_is_ilike_so_percent_and_underscore_are_wildcards()
+    {
+        var literal = await LinesAsync(Guid.Empty, $"limit=10000&search={Wire.Q("billing_country")}");
+        var percent = await LinesAsync(Guid.Empty, $"limit=10000&search={Wire.Q("BILLING%COUNTRY")}");
+        var underscore = await LinesAsync(Guid.Empty, $"limit=10000&search={Wire.Q("billing_countr_")}");
+
+        Assert.NotEmpty(literal);
+        Assert.Equal(Messages(literal), Messages(percent));
+        Assert.Equal(Messages(literal), Messages(underscore));
+    }
+
+    [Fact]
+    public async Task A_backslash_makes_percent_and_underscore_literal()
+    {
+        var escapedUnderscore = await LinesAsync(Guid.Empty, $"limit=10000&search={Wire.Q(@"billing\_country")}");
+        var escapedPercent = await LinesAsync(Guid.Empty, $"limit=10000&search={Wire.Q(@"billing\%country")}");
+        var plain = await LinesAsync(Guid.Empty, $"limit=10000&search={Wire.Q("billing_country")}");
+
+        Assert.NotEmpty(escapedUnderscore);
+        Assert.Equal(Messages(plain), Messages(escapedUnderscore));
+        Assert.Empty(escapedPercent);
+    }
+
+    [Fact]
+    public async Task Tenant_logs_filtered_by_workflow_ids_hold_only_that_workflows_lines()
+    {
+        var workflows = Wire.Objects((await host.Api.GetAsync(Routes.Workflows(host.Tenant))).Expect(200).Rows).ToList();
+        var failing = Wire.Id(workflows.Single(w => Wire.Str(w["name"]) == host.Facts.FailingWorkflowName));
+        var other = Wire.Id(workflows.First(w => Wire.Str(w["name"]) != host.Facts.FailingWorkflowName));
+
+        var inFailing = await LinesAsync(Guid.Empty, $"limit=10000&search=billing_country&workflow_ids={failing}");
+        var inOther = await LinesAsync(Guid.Empty, $"limit=10000&search=billing_country&workflow_ids={other}");
+        var everywhere = await LinesAsync(Guid.Empty, "limit=10000&search=billing_country");
+
+        Assert.NotEmpty(inFailing);
+        Assert.Empty(inOther);
+        Assert.Equal(Messages(everywhere), Messages(inFailing));
+    }
+
+    private static List<string> Messages(IEnumerable<JsonObject> lines) =>
+        lines.Select(l => Wire.Str(l["taskExternalId"]) + "|" + Wire.Str(l["createdAt"]) + "|" + Wire.Str(l["message"])).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Task logs when <paramref name="task"/> is set, else tenant logs (then <paramref name="query"/> has no '?').</summary>
     private async Task<List<JsonObject>> LinesAsync(Guid task, string query)
     {

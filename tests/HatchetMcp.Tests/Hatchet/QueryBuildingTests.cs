@@ -146,6 +146,29 @@ public sealed class QueryBuildingTests
     }
 
     [Fact]
+    public async Task Tenant_wide_log_search_sends_workflow_ids_and_no_task_ids()
+    {
+        var wf = Guid.Parse("11111111-1111-4111-8111-111111111111");
+        var query = new LogQuery { Limit = 1000, Since = Since, Search = LogSearchText.Literal(@"50%_a\b"), WorkflowIds = [wf], NewestFirst = true };
+
+        var seen = await OneRequest(c => c.ListLogsAsync([], query, TestContext.Current.CancellationToken), Samples.EmptyLogs);
+
+        Assert.Equal($"/api/v1/stable/tenants/{TestTokens.Tenant}/logs", seen.Uri.AbsolutePath);
+        Assert.Empty(seen.Query("taskExternalIds"));
+        Assert.Equal([wf.ToString()], seen.Query("workflow_ids"));
+        Assert.Equal([@"50\%\_a\\b"], seen.Query("search"));
+        Assert.Equal(["2026-11-23T12:00:00Z"], seen.Query("since"));
+    }
+
+    [Fact]
+    public async Task Workflow_ids_are_refused_for_the_task_log_endpoint_which_ignores_them()
+    {
+        var query = new LogQuery { WorkflowIds = [Guid.Parse("11111111-1111-4111-8111-111111111111")] };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => OneRequest(c => c.ListTaskLogsAsync(Guid.Parse(Samples.TaskId), query, TestContext.Current.CancellationToken), Samples.EmptyLogs));
+    }
+
+    [Fact]
     public async Task Task_logs_go_to_the_task_endpoint()
     {
         var seen = await OneRequest(c => c.ListTaskLogsAsync(Guid.Parse(Samples.TaskId), new LogQuery(), TestContext.Current.CancellationToken), Samples.EmptyLogs);

@@ -21,6 +21,7 @@ public sealed class MalformedArgumentTests
         ["list_runs"] = [],
         ["get_run"] = [("run_id", $"\"{RunId}\"")],
         ["get_run_logs"] = [("run_id", $"\"{RunId}\"")],
+        ["search_logs"] = [("text", "\"billing_country\"")],
         ["list_workers"] = [],
         ["get_queue_metrics"] = [],
         ["trigger_workflow"] = [("workflow", "\"send-email\""), ("input", "{}")],
@@ -35,17 +36,17 @@ public sealed class MalformedArgumentTests
     private static readonly (string Tool, string Argument)[] IntegerArguments =
     [
         ("list_workflows", "limit"), ("list_workflows", "offset"), ("list_runs", "limit"), ("list_runs", "offset"),
-        ("get_run_logs", "limit"), ("get_run_logs", "attempt"), ("get_queue_metrics", "top"), ("trigger_workflow", "priority"),
+        ("get_run_logs", "limit"), ("get_run_logs", "attempt"), ("search_logs", "limit"), ("get_queue_metrics", "top"), ("trigger_workflow", "priority"),
     ];
 
     private static readonly (string Tool, string Argument)[] StringListArguments =
     [
-        ("list_runs", "statuses"), ("list_runs", "metadata"), ("get_run_logs", "levels"), ("cancel_runs", "run_ids"), ("replay_runs", "run_ids"),
+        ("list_runs", "statuses"), ("list_runs", "metadata"), ("get_run_logs", "levels"), ("search_logs", "levels"), ("cancel_runs", "run_ids"), ("replay_runs", "run_ids"),
     ];
 
     private static readonly (string Tool, string Argument)[] StringArguments =
     [
-        ("list_workflows", "name"), ("list_runs", "since"), ("list_runs", "workflow"), ("get_run", "run_id"), ("get_run_logs", "search"),
+        ("list_workflows", "name"), ("list_runs", "since"), ("list_runs", "workflow"), ("get_run", "run_id"), ("get_run_logs", "search"), ("search_logs", "text"),
         ("list_workers", "status"), ("get_queue_metrics", "until"), ("trigger_workflow", "workflow"),
     ];
 

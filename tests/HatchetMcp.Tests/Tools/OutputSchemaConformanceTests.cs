@@ -37,7 +37,7 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
     }
 
     [Fact]
-    public async Task Workflow_run_and_log_answers_match_their_schemas_for_workflows_runs_tasks_and_cut_logs()
+    public async Task Workflow_run_and_log_answers_match_their_schemas_for_workflows_runs_tasks_cut_logs_and_log_searches()
     {
         foreach (var (tool, args) in new[]
         {
@@ -52,6 +52,9 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
             ("get_run_logs", $$"""{"run_id":"{{Facts.SampleDagRunId}}","limit":3}"""),
             ("get_run_logs", $$"""{"run_id":"{{Facts.SampleDagChildTaskId}}","levels":["ERROR"]}"""),
             ("get_run_logs", $$"""{"run_id":"{{Facts.StuckRunId}}"}"""),
+            ("search_logs", """{"text":"billing_country","since":"7d"}"""),
+            ("search_logs", """{"text":"starting","since":"7d","limit":50}"""),
+            ("search_logs", """{"text":"no line says this"}"""),
         })
         {
             await AssertConformsAsync(tool, args);

@@ -340,6 +340,19 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
         Assert.Contains("search=STARTING", string.Join("&", fixture.Requests("/logs", "GET").Select(r => r.Query)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Log_search_text_is_literal_so_percent_is_not_a_wildcard()
+    {
+        var failed = await Call("list_runs", $$"""{"since":"7d","statuses":["FAILED"],"workflow":{{Json(Facts.FailingWorkflowName)}},"limit":1}""");
+        var runId = failed.Structured.GetProperty("runs")[0].GetProperty("id").GetGuid();
+
+        var literal = await Call("get_run_logs", $$"""{"run_id":"{{runId}}","search":"billing_country"}""");
+        var wildcard = await Call("get_run_logs", $$"""{"run_id":"{{runId}}","search":"billing%country"}""");
+
+        Assert.NotEmpty(literal.Structured.GetProperty("lines").EnumerateArray());
+        Assert.Empty(wildcard.Structured.GetProperty("lines").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("""{"levels":["TRACE"]}""", "levels")]
     [InlineData("""{"limit":0}""", "limit")]

@@ -6,7 +6,7 @@ namespace HatchetMcp.Tests.ToolTests;
 /// <summary>What tools/list tells a client: names, titles, descriptions, annotations and schemas.</summary>
 public sealed class ToolCatalogTests(ToolServerFixture fixture) : IClassFixture<ToolServerFixture>
 {
-    private static readonly string[] Reads = ["whoami", "list_workflows", "get_workflow", "list_runs", "get_run", "get_run_logs", "list_workers", "get_queue_metrics"];
+    private static readonly string[] Reads = ["whoami", "list_workflows", "get_workflow", "list_runs", "get_run", "get_run_logs", "search_logs", "list_workers", "get_queue_metrics"];
     private static readonly string[] Writes = ["trigger_workflow", "cancel_runs", "replay_runs"];
 
     private async Task<IList<ModelContextProtocol.Client.McpClientTool>> ToolsAsync() =>
@@ -87,6 +87,7 @@ public sealed class ToolCatalogTests(ToolServerFixture fixture) : IClassFixture<
         var tools = (await ToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool.InputSchema);
         Assert.Equal(["run_id"], Required(tools["get_run"]));
         Assert.Equal(["run_id"], Required(tools["get_run_logs"]));
+        Assert.Equal(["text"], Required(tools["search_logs"]));
         Assert.Equal(["run_ids"], Required(tools["cancel_runs"]));
         Assert.Equal(["run_ids"], Required(tools["replay_runs"]));
         Assert.Equal(["input", "workflow"], Required(tools["trigger_workflow"]).Order(StringComparer.Ordinal).ToArray());

@@ -4,7 +4,8 @@ using HatchetMcp.Emulator.Model;
 namespace HatchetMcp.Emulator.Http.Endpoints;
 
 /// <summary>
-/// Task and tenant log lines (§5.5): levels (an unknown one is a repository error, 500), ILIKE substring search,
+/// Task and tenant log lines (§5.5): levels (an unknown one is a repository error, 500), ILIKE substring search
+/// (<c>%</c> and <c>_</c> are wildcards, a backslash escapes),
 /// exclusive since/until, attempt, ASC by default, limit 1..10000 (default 50, else 500), pagination 0/0/0.
 /// </summary>
 internal static class LogEndpoints
@@ -133,7 +134,7 @@ internal static class LogEndpoints
         public long Limit { get; private init; }
         public DateTimeOffset? Since { get; private init; }
         public DateTimeOffset? Until { get; private init; }
-        public string? Search { get; private init; }
+        public LikePattern? Search { get; private init; }
         public HashSet<V1LogLineLevel>? Levels { get; private init; }
         public bool Descending { get; private init; }
         public int? RetryCount { get; private init; }
@@ -165,7 +166,7 @@ internal static class LogEndpoints
                 Limit = limit,
                 Since = q.Date("since"),
                 Until = q.Date("until"),
-                Search = string.IsNullOrEmpty(search) ? null : search,
+                Search = string.IsNullOrEmpty(search) ? null : LikePattern.ForSearch(search),
                 Levels = levels,
                 Descending = q.String("order_by_direction") == "DESC",
                 RetryCount = attempt is { } a ? (int)(a - 1) : null,
@@ -182,7 +183,7 @@ internal static class LogEndpoints
                     (Until is { } u && createdAt >= u) ||
                     (Levels is not null && !Levels.Contains(line.Level)) ||
                     (RetryCount is { } r && line.RetryCount != r) ||
-                    (Search is not null && !line.Message.Contains(Search, StringComparison.OrdinalIgnoreCase)))
+                    (Search is not null && !Search.Matches(line.Message)))
                 {
                     continue;
                 }
