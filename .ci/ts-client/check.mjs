@@ -44,7 +44,7 @@ async function call(name, args, { expectError = false } = {}) {
 try {
   await client.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
   const { tools } = await client.listTools();
-  if (tools.length !== 12) failures.push(`tools/list: ${tools.length} tools`);
+  if (tools.length !== 14) failures.push(`tools/list: ${tools.length} tools`);
 
   await call("whoami", {});
   await call("list_workflows", {});
@@ -59,7 +59,9 @@ try {
   await call("get_run_logs", { run_id: failedRun, limit: 2, levels: ["ERROR", "INFO"] });
   await call("search_logs", { text: "billing_country", since: "7d", levels: ["ERROR"] });
   await call("search_logs", { text: "100%_", workflow: "charge-payment", limit: 50 });
-  await call("list_workers", {});
+  const workers = await call("list_workers", {});
+  await call("get_worker", { worker_id: workers?.structuredContent?.workers?.[0]?.id });
+  await call("list_rate_limits", { search: "e", limit: 2 });
   await call("get_queue_metrics", {});
   const started = await call("trigger_workflow", { workflow: "send-email", input: { to: "ops@example.com" }, metadata: { source: "ci" } });
   await call("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
@@ -71,6 +73,7 @@ try {
   await call("list_runs", { statuses: ["BOGUS"] }, { expectError: true });
   await call("list_runs", { since: "yesterday-ish" }, { expectError: true });
   await call("search_logs", { text: "x" }, { expectError: true });
+  await call("get_worker", { worker_id: "../tenants" }, { expectError: true });
   await call("trigger_workflow", { workflow: "send-email", input: [1, 2] }, { expectError: true });
 } catch (error) {
   failures.push(`session: ${error.message}`);

@@ -177,6 +177,23 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
         GetAsync(HatchetPaths.Workers(_settings.TenantId), HatchetJsonContext.Default.WorkerList,
             HatchetResource.Tenant(_settings.TenantId), cancellationToken);
 
+    public Task<Worker> GetWorkerAsync(Guid workerId, CancellationToken cancellationToken) =>
+        GetAsync(HatchetPaths.Worker(workerId), HatchetJsonContext.Default.Worker, HatchetResource.Worker(workerId), cancellationToken);
+
+    public Task<RateLimitList> ListRateLimitsAsync(string? search, int limit, int offset, CancellationToken cancellationToken)
+    {
+        RequireLimit(limit, nameof(limit), int.MaxValue);
+        RequireOffset(offset, nameof(offset));
+        var query = new QueryStringBuilder()
+            .Add("offset", offset)
+            .Add("limit", limit)
+            .Add("search", string.IsNullOrWhiteSpace(search) ? null : search.Trim())
+            .Add("orderByField", "key")
+            .Add("orderByDirection", "asc");
+        return GetAsync(HatchetPaths.RateLimits(_settings.TenantId) + query, HatchetJsonContext.Default.RateLimitList,
+            HatchetResource.Tenant(_settings.TenantId), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<V1TaskRunMetric>> GetTaskMetricsAsync(DateTimeOffset since, DateTimeOffset? until,
         IReadOnlyList<Guid>? workflowIds, CancellationToken cancellationToken)
     {

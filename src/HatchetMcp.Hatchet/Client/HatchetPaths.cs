@@ -21,6 +21,8 @@ internal static class HatchetPaths
     public static string TaskLogs(Guid task) => $"/api/v1/stable/tasks/{Id(task)}/logs";
     public static string TenantLogs(Guid tenant) => $"/api/v1/stable/tenants/{Id(tenant)}/logs";
     public static string Workers(Guid tenant) => $"/api/v1/tenants/{Id(tenant)}/worker";
+    public static string Worker(Guid worker) => $"/api/v1/workers/{Id(worker)}";
+    public static string RateLimits(Guid tenant) => $"/api/v1/tenants/{Id(tenant)}/rate-limits";
     public static string TaskMetrics(Guid tenant) => $"/api/v1/stable/tenants/{Id(tenant)}/task-metrics";
     public static string StepRunQueueMetrics(Guid tenant) => $"/api/v1/tenants/{Id(tenant)}/step-run-queue-metrics";
     public static string Trigger(Guid tenant) => $"/api/v1/stable/tenants/{Id(tenant)}/workflow-runs/trigger";

@@ -61,6 +61,12 @@ public interface IHatchetClient
     /// <summary>GET /api/v1/tenants/{tenant}/worker (workers seen within the last 24 h).</summary>
     Task<WorkerList> ListWorkersAsync(CancellationToken cancellationToken);
 
+    /// <summary>GET /api/v1/workers/{id}: one worker, with its registered workflows filled in.</summary>
+    Task<Worker> GetWorkerAsync(Guid workerId, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/tenants/{tenant}/rate-limits, ordered by key; <paramref name="search"/> matches part of the key.</summary>
+    Task<RateLimitList> ListRateLimitsAsync(string? search, int limit, int offset, CancellationToken cancellationToken);
+
     /// <summary>GET /api/v1/stable/tenants/{tenant}/task-metrics: task counts per status since a time.</summary>
     Task<IReadOnlyList<V1TaskRunMetric>> GetTaskMetricsAsync(DateTimeOffset since, DateTimeOffset? until,
         IReadOnlyList<Guid>? workflowIds, CancellationToken cancellationToken);

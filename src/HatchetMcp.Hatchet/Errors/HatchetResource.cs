@@ -14,6 +14,8 @@ internal sealed record HatchetResource(string Kind, Guid? Id, string Hint)
 
     public static HatchetResource Workflow(Guid id) => new("workflow", id, "list_workflows gives workflow ids");
 
+    public static HatchetResource Worker(Guid id) => new("worker", id, "list_workers gives worker ids");
+
     public static HatchetResource Server { get; } = new("endpoint", null, $"check that {HatchetEnvironmentVariables.ApiBase} points at the Hatchet API");
 
     public string NotFoundMessage =>

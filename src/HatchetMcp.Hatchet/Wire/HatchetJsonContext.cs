@@ -20,6 +20,7 @@ namespace HatchetMcp.Hatchet;
 [JsonSerializable(typeof(V1LogLineList))]
 [JsonSerializable(typeof(Worker))]
 [JsonSerializable(typeof(WorkerList))]
+[JsonSerializable(typeof(RateLimitList))]
 [JsonSerializable(typeof(Workflow))]
 [JsonSerializable(typeof(WorkflowList))]
 [JsonSerializable(typeof(WorkflowVersion))]

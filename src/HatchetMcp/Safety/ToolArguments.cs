@@ -20,11 +20,11 @@ public static class ToolArguments
     /// <summary>The accepted statuses, for messages and descriptions.</summary>
     public static IReadOnlyList<string> Statuses => KnownStatuses;
 
-    public static Guid Uuid(string? value, string argument)
+    public static Guid Uuid(string? value, string argument, string what = "a run or task id")
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new McpException($"{argument} is required: a run or task id (a UUID such as 0b4f7a5e-2c1d-4e8f-9a3b-5d6c7e8f9a0b).");
+            throw new McpException($"{argument} is required: {what} (a UUID such as 0b4f7a5e-2c1d-4e8f-9a3b-5d6c7e8f9a0b).");
         }
 
         var trimmed = value.Trim();

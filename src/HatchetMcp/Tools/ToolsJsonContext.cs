@@ -17,6 +17,8 @@ namespace HatchetMcp.Tools;
 [JsonSerializable(typeof(SearchLogsResult))]
 [JsonSerializable(typeof(LogMatchGroup))]
 [JsonSerializable(typeof(ListWorkersResult))]
+[JsonSerializable(typeof(GetWorkerResult))]
+[JsonSerializable(typeof(ListRateLimitsResult))]
 [JsonSerializable(typeof(QueueMetricsResult))]
 [JsonSerializable(typeof(TriggerResult))]
 [JsonSerializable(typeof(BulkActionResult))]

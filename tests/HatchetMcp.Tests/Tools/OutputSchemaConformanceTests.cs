@@ -55,6 +55,10 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
             ("search_logs", """{"text":"billing_country","since":"7d"}"""),
             ("search_logs", """{"text":"starting","since":"7d","limit":50}"""),
             ("search_logs", """{"text":"no line says this"}"""),
+            ("get_worker", $$"""{"worker_id":"{{Facts.SaturatedWorkerId}}"}"""),
+            ("get_worker", $$"""{"worker_id":"{{Facts.InactiveWorkerId}}"}"""),
+            ("list_rate_limits", "{}"),
+            ("list_rate_limits", """{"limit":1,"offset":1}"""),
         })
         {
             await AssertConformsAsync(tool, args);

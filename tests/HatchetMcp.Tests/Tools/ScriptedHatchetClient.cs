@@ -22,6 +22,8 @@ internal abstract class ScriptedHatchetClient : IHatchetClient
     public virtual Task<V1LogLineList> ListTaskLogsAsync(Guid taskId, LogQuery query, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<V1LogLineList> ListLogsAsync(IReadOnlyList<Guid> taskIds, LogQuery query, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<WorkerList> ListWorkersAsync(CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<Worker> GetWorkerAsync(Guid workerId, CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<RateLimitList> ListRateLimitsAsync(string? search, int limit, int offset, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<IReadOnlyList<V1TaskRunMetric>> GetTaskMetricsAsync(DateTimeOffset since, DateTimeOffset? until, IReadOnlyList<Guid>? workflowIds, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<StepRunQueueMetrics> GetStepRunQueueMetricsAsync(CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<V1WorkflowRunDetails> TriggerAsync(TriggerRequest request, CancellationToken cancellationToken) => throw Unscripted();
