@@ -43,6 +43,8 @@ public static class ToolRegistration
             .WithTools<LogTools>(json)
             .WithTools<LogSearchTools>(json)
             .WithTools<WorkerTools>(json)
+            .WithTools<TriggerTools>(json)
+            .WithTools<EventTools>(json)
             .WithTools<MetricsTools>(json)
             .WithTools<WriteTools>(json)
             // Outermost: every answer, error answers included, leaves without any part of the token.

@@ -55,6 +55,9 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
             ("search_logs", """{"text":"billing_country","since":"7d"}"""),
             ("search_logs", """{"text":"starting","since":"7d","limit":50}"""),
             ("search_logs", """{"text":"no line says this"}"""),
+            ("list_crons", $$"""{"workflow":"{{Facts.SingleTaskWorkflowName}}"}"""),
+            ("list_scheduled_runs", "{}"),
+            ("list_events", """{"limit":20}"""),
         })
         {
             await AssertConformsAsync(tool, args);
