@@ -44,7 +44,7 @@ async function call(name, args, { expectError = false } = {}) {
 try {
   await client.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
   const { tools } = await client.listTools();
-  if (tools.length !== 14) failures.push(`tools/list: ${tools.length} tools`);
+  if (tools.length !== 17) failures.push(`tools/list: ${tools.length} tools`);
 
   await call("whoami", {});
   await call("list_workflows", {});
@@ -63,6 +63,9 @@ try {
   await call("get_worker", { worker_id: workers?.structuredContent?.workers?.[0]?.id });
   await call("list_rate_limits", { search: "e", limit: 2 });
   await call("get_queue_metrics", {});
+  await call("list_crons", { workflow: "send-email" });
+  await call("list_scheduled_runs", { statuses: ["SCHEDULED"] });
+  await call("list_events", { since: "24h", limit: 20 });
   const started = await call("trigger_workflow", { workflow: "send-email", input: { to: "ops@example.com" }, metadata: { source: "ci" } });
   await call("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
   await call("replay_runs", { run_ids: [failedRun] });
@@ -74,6 +77,7 @@ try {
   await call("list_runs", { since: "yesterday-ish" }, { expectError: true });
   await call("search_logs", { text: "x" }, { expectError: true });
   await call("get_worker", { worker_id: "../tenants" }, { expectError: true });
+  await call("list_scheduled_runs", { statuses: ["DONE"] }, { expectError: true });
   await call("trigger_workflow", { workflow: "send-email", input: [1, 2] }, { expectError: true });
 } catch (error) {
   failures.push(`session: ${error.message}`);

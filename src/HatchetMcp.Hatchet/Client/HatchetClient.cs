@@ -92,11 +92,13 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
         GetAsync(HatchetPaths.WorkflowVersions(workflowId) + new QueryStringBuilder().Add("version", versionId),
             HatchetJsonContext.Default.WorkflowVersion, HatchetResource.Workflow(workflowId), cancellationToken);
 
-    public Task<CronWorkflowList> ListCronsAsync(Guid workflowId, int limit, CancellationToken cancellationToken)
+    public Task<CronWorkflowList> ListCronsAsync(Guid? workflowId, int limit, int offset, CancellationToken cancellationToken)
     {
         RequireLimit(limit, nameof(limit), int.MaxValue);
+        RequireOffset(offset, nameof(offset));
         var query = new QueryStringBuilder()
             .Add("workflowId", workflowId)
+            .Add("offset", offset == 0 ? null : offset)
             .Add("limit", limit)
             .Add("orderByField", "createdAt")
             .Add("orderByDirection", "DESC");
@@ -104,17 +106,34 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
             HatchetResource.Tenant(_settings.TenantId), cancellationToken);
     }
 
-    public Task<ScheduledWorkflowList> ListScheduledAsync(Guid workflowId, IReadOnlyList<string> statuses, int limit, CancellationToken cancellationToken)
+    public Task<ScheduledWorkflowList> ListScheduledAsync(Guid? workflowId, IReadOnlyList<string> statuses, int limit, int offset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statuses);
         RequireLimit(limit, nameof(limit), int.MaxValue);
+        RequireOffset(offset, nameof(offset));
         var query = new QueryStringBuilder()
             .Add("workflowId", workflowId)
             .AddEach("statuses", statuses)
+            .Add("offset", offset == 0 ? null : offset)
             .Add("limit", limit)
             .Add("orderByField", "triggerAt")
             .Add("orderByDirection", "ASC");
         return GetAsync(HatchetPaths.Scheduled(_settings.TenantId) + query, HatchetJsonContext.Default.ScheduledWorkflowList,
+            HatchetResource.Tenant(_settings.TenantId), cancellationToken);
+    }
+
+    public Task<V1EventList> ListEventsAsync(DateTimeOffset since, DateTimeOffset? until, IReadOnlyList<string> keys, int limit, int offset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        RequireLimit(limit, nameof(limit), int.MaxValue);
+        RequireOffset(offset, nameof(offset));
+        var query = new QueryStringBuilder()
+            .Add("since", since)
+            .Add("until", until)
+            .AddEach("keys", keys)
+            .Add("offset", offset == 0 ? null : offset)
+            .Add("limit", limit);
+        return GetAsync(HatchetPaths.Events(_settings.TenantId) + query, HatchetJsonContext.Default.V1EventList,
             HatchetResource.Tenant(_settings.TenantId), cancellationToken);
     }
 

@@ -14,6 +14,7 @@ internal static class HatchetPaths
     public static string WorkflowVersions(Guid workflow) => $"/api/v1/workflows/{Id(workflow)}/versions";
     public static string Crons(Guid tenant) => $"/api/v1/tenants/{Id(tenant)}/workflows/crons";
     public static string Scheduled(Guid tenant) => $"/api/v1/tenants/{Id(tenant)}/workflows/scheduled";
+    public static string Events(Guid tenant) => $"/api/v1/stable/tenants/{Id(tenant)}/events";
     public static string Runs(Guid tenant) => $"/api/v1/stable/tenants/{Id(tenant)}/workflow-runs";
     public static string Run(Guid run) => $"/api/v1/stable/workflow-runs/{Id(run)}";
     public static string Task(Guid task) => $"/api/v1/stable/tasks/{Id(task)}";

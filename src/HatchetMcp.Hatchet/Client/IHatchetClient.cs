@@ -22,14 +22,20 @@ public interface IHatchetClient
     /// <summary>GET /api/v1/workflows/{id}/versions[?version=]: the given version, or the latest when null.</summary>
     Task<WorkflowVersion> GetWorkflowVersionAsync(Guid workflowId, Guid? versionId, CancellationToken cancellationToken);
 
-    /// <summary>GET /api/v1/tenants/{tenant}/workflows/crons?workflowId=: a workflow's cron triggers, newest first.</summary>
-    Task<CronWorkflowList> ListCronsAsync(Guid workflowId, int limit, CancellationToken cancellationToken);
+    /// <summary>GET /api/v1/tenants/{tenant}/workflows/crons[?workflowId=]: cron triggers (of one workflow, or all), newest first.</summary>
+    Task<CronWorkflowList> ListCronsAsync(Guid? workflowId, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>
-    /// GET /api/v1/tenants/{tenant}/workflows/scheduled?workflowId=: a workflow's scheduled runs in the given statuses
-    /// (ScheduledRunStatus values; all when empty), soonest trigger time first.
+    /// GET /api/v1/tenants/{tenant}/workflows/scheduled[?workflowId=]: scheduled runs (of one workflow, or all) in the given
+    /// statuses (ScheduledRunStatus values; all when empty), soonest trigger time first.
     /// </summary>
-    Task<ScheduledWorkflowList> ListScheduledAsync(Guid workflowId, IReadOnlyList<string> statuses, int limit, CancellationToken cancellationToken);
+    Task<ScheduledWorkflowList> ListScheduledAsync(Guid? workflowId, IReadOnlyList<string> statuses, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GET /api/v1/stable/tenants/{tenant}/events: v1 events seen in [since, until] with the given keys (all when empty),
+    /// newest first, each with the runs it triggered.
+    /// </summary>
+    Task<V1EventList> ListEventsAsync(DateTimeOffset since, DateTimeOffset? until, IReadOnlyList<string> keys, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>
     /// GET /api/v1/stable/tenants/{tenant}/workflow-runs, always with since, only_tasks and include_payloads. Rows are

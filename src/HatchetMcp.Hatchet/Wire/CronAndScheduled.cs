@@ -26,6 +26,7 @@ public sealed record ScheduledWorkflow
 {
     [JsonPropertyName("metadata")] public ApiResourceMeta? Metadata { get; set; }
     [JsonPropertyName("workflowId")] public string? WorkflowId { get; set; }
+    [JsonPropertyName("workflowName")] public string? WorkflowName { get; set; }
     [JsonPropertyName("triggerAt")] public DateTimeOffset? TriggerAt { get; set; }
     [JsonPropertyName("workflowRunId")] public Guid? WorkflowRunId { get; set; }
     [JsonPropertyName("workflowRunStatus")] public string? WorkflowRunStatus { get; set; }

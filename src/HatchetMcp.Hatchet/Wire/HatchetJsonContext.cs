@@ -26,6 +26,7 @@ namespace HatchetMcp.Hatchet;
 [JsonSerializable(typeof(WorkflowVersion))]
 [JsonSerializable(typeof(CronWorkflowList))]
 [JsonSerializable(typeof(ScheduledWorkflowList))]
+[JsonSerializable(typeof(V1EventList))]
 [JsonSerializable(typeof(Tenant))]
 [JsonSerializable(typeof(ApiVersion))]
 [JsonSerializable(typeof(V1TaskRunMetric))]

@@ -45,6 +45,8 @@ public static class ToolRegistration
             .WithTools<WorkerTools>(json)
             .WithTools<WorkerDetailTools>(json)
             .WithTools<RateLimitTools>(json)
+            .WithTools<TriggerTools>(json)
+            .WithTools<EventTools>(json)
             .WithTools<MetricsTools>(json)
             .WithTools<WriteTools>(json)
             // Outermost: every answer, error answers included, leaves without any part of the token.

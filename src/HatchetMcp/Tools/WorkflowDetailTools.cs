@@ -44,8 +44,8 @@ public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time
             var id = resolved.Id;
             var detailTask = client.GetWorkflowAsync(id, cancellationToken);
             var versionTask = client.GetWorkflowVersionAsync(id, null, cancellationToken);
-            var cronsTask = client.ListCronsAsync(id, CronsShown, cancellationToken);
-            var scheduledTask = client.ListScheduledAsync(id, ["SCHEDULED"], 1, cancellationToken);
+            var cronsTask = client.ListCronsAsync(id, CronsShown, 0, cancellationToken);
+            var scheduledTask = client.ListScheduledAsync(id, ["SCHEDULED"], 1, 0, cancellationToken);
             await Task.WhenAll(detailTask, versionTask, cronsTask, scheduledTask).ConfigureAwait(false);
             var detail = await detailTask.ConfigureAwait(false);
             var latest = await versionTask.ConfigureAwait(false);

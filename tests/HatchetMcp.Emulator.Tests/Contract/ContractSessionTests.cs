@@ -148,6 +148,8 @@ public sealed class ContractSessionTests
         // Events.
         var events = (await s.Get(Routes.Events(t, $"?since={Wire.Time(since)}"), 200)).Rows;
         await s.Get(Routes.Events(t), 200);
+        // As list_events asks: a window, keys and a page.
+        await s.Get(Routes.Events(t, $"?since={Wire.Time(since)}&until={Wire.Time(host.Clock.GetUtcNow())}&keys={Wire.Q("order:created")}&keys={Wire.Q("audit:login")}&offset=2&limit=3"), 200);
         await s.Get(Routes.EventKeys(t), 200);
         if (events.Count > 0)
         {
@@ -156,6 +158,9 @@ public sealed class ContractSessionTests
 
         // Crons and scheduled runs: list, get, create, delete.
         var crons = (await s.Get(Routes.Crons(t), 200)).Rows;
+        // As list_crons and list_scheduled_runs ask: one workflow or all, statuses, a page, ordered.
+        await s.Get(Routes.Crons(t, $"?workflowId={workflowId}&offset=1&limit=2&orderByField=createdAt&orderByDirection=DESC"), 200);
+        await s.Get(Routes.Scheduled(t, $"?workflowId={workflowId}&statuses=SCHEDULED&statuses=SUCCEEDED&offset=1&limit=2&orderByField=triggerAt&orderByDirection=ASC"), 200);
         if (crons.Count > 0)
         {
             await s.Get(Routes.Cron(t, Wire.Id(crons[0])), 200);

@@ -72,10 +72,10 @@ public sealed class GetWorkflowScanTests
         public override Task<WorkflowVersion> GetWorkflowVersionAsync(Guid workflowId, Guid? versionId, CancellationToken cancellationToken) =>
             Task.FromResult(new WorkflowVersion { Metadata = new ApiResourceMeta { Id = VersionId, CreatedAt = Now.AddDays(-1) }, Version = "v9" });
 
-        public override Task<CronWorkflowList> ListCronsAsync(Guid workflowId, int limit, CancellationToken cancellationToken) =>
+        public override Task<CronWorkflowList> ListCronsAsync(Guid? workflowId, int limit, int offset, CancellationToken cancellationToken) =>
             Task.FromResult(new CronWorkflowList { Rows = [] });
 
-        public override Task<ScheduledWorkflowList> ListScheduledAsync(Guid workflowId, IReadOnlyList<string> statuses, int limit, CancellationToken cancellationToken) =>
+        public override Task<ScheduledWorkflowList> ListScheduledAsync(Guid? workflowId, IReadOnlyList<string> statuses, int limit, int offset, CancellationToken cancellationToken) =>
             Task.FromResult(new ScheduledWorkflowList { Rows = [] });
 
         public override Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken)

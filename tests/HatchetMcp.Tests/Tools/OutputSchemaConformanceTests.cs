@@ -59,6 +59,9 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
             ("get_worker", $$"""{"worker_id":"{{Facts.InactiveWorkerId}}"}"""),
             ("list_rate_limits", "{}"),
             ("list_rate_limits", """{"limit":1,"offset":1}"""),
+            ("list_crons", $$"""{"workflow":"{{Facts.SingleTaskWorkflowName}}"}"""),
+            ("list_scheduled_runs", "{}"),
+            ("list_events", """{"limit":20}"""),
         })
         {
             await AssertConformsAsync(tool, args);

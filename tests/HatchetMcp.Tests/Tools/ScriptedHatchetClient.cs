@@ -13,8 +13,9 @@ internal abstract class ScriptedHatchetClient : IHatchetClient
     public virtual Task<WorkflowList> ListWorkflowsAsync(string? name, int? limit, int? offset, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<Workflow> GetWorkflowAsync(Guid workflowId, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<WorkflowVersion> GetWorkflowVersionAsync(Guid workflowId, Guid? versionId, CancellationToken cancellationToken) => throw Unscripted();
-    public virtual Task<CronWorkflowList> ListCronsAsync(Guid workflowId, int limit, CancellationToken cancellationToken) => throw Unscripted();
-    public virtual Task<ScheduledWorkflowList> ListScheduledAsync(Guid workflowId, IReadOnlyList<string> statuses, int limit, CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<CronWorkflowList> ListCronsAsync(Guid? workflowId, int limit, int offset, CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<ScheduledWorkflowList> ListScheduledAsync(Guid? workflowId, IReadOnlyList<string> statuses, int limit, int offset, CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<V1EventList> ListEventsAsync(DateTimeOffset since, DateTimeOffset? until, IReadOnlyList<string> keys, int limit, int offset, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<V1RunList> ListRunsAsync(RunListQuery query, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<RunLookupResult> GetRunAsync(Guid runOrTaskId, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<V1TaskSummary> GetTaskAsync(Guid taskId, int? attempt, CancellationToken cancellationToken) => throw Unscripted();
