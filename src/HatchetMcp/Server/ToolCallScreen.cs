@@ -61,7 +61,7 @@ internal static class ToolCallScreen
         if (tools is null || !tools.TryGetPrimitive(name, out _))
         {
             var known = tools is null ? string.Empty : string.Join(", ", tools.Select(t => t.ProtocolTool.Name).Order(StringComparer.Ordinal));
-            return ProtocolError(request, $"Unknown tool: '{Safety.ToolArguments.Echo(Readable(name))}'. The tools are: {known}.");
+            return ProtocolError(request, $"Unknown tool: '{Arguments.ToolArguments.Echo(Readable(name))}'. The tools are: {known}.");
         }
 
         if (NestingGuard.ProblemIn(parameters) is { } tooDeep)

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Findings;
-using HatchetMcp.Safety;
+using HatchetMcp.Arguments;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools.Results;
 using ModelContextProtocol.Protocol;

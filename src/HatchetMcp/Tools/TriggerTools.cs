@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using HatchetMcp.Hatchet;
-using HatchetMcp.Safety;
+using HatchetMcp.Arguments;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools.Results;
 using ModelContextProtocol;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
-using HatchetMcp.Safety;
+using HatchetMcp.Arguments;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools.Results;
 using ModelContextProtocol.Protocol;

@@ -31,7 +31,7 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
             statusFilter = status.Trim().ToUpperInvariant();
             if (Array.IndexOf(WorkerStatuses, statusFilter) < 0)
             {
-                throw new McpException($"status must be one of ACTIVE, PAUSED, INACTIVE; got '{Safety.ToolArguments.Echo(status.Trim())}'.");
+                throw new McpException($"status must be one of ACTIVE, PAUSED, INACTIVE; got '{Arguments.ToolArguments.Echo(status.Trim())}'.");
             }
         }
 

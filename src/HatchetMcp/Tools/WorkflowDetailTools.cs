@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
-using HatchetMcp.Safety;
+using HatchetMcp.Arguments;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools.Results;
 using ModelContextProtocol;

@@ -1,5 +1,5 @@
 using HatchetMcp.Hatchet;
-using HatchetMcp.Safety;
+using HatchetMcp.Arguments;
 using ModelContextProtocol;
 
 namespace HatchetMcp.Tools;

@@ -1,4 +1,4 @@
-using HatchetMcp.Safety;
+using HatchetMcp.Arguments;
 using ModelContextProtocol;
 using Xunit;
 

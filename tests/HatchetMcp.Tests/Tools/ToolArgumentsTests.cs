@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HatchetMcp.Safety;
+using HatchetMcp.Arguments;
 using ModelContextProtocol;
 using Xunit;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ModelContextProtocol;
 
-namespace HatchetMcp.Safety;
+namespace HatchetMcp.Arguments;
 
 /// <summary>
 /// Validates what an agent passes before anything reaches Hatchet. Every failure is a tool error (McpException) naming

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ModelContextProtocol;
 
-namespace HatchetMcp.Safety;
+namespace HatchetMcp.Arguments;
 
 /// <summary>A validated [since, until] window; until is null for "up to now".</summary>
 public sealed partial record TimeWindow(DateTimeOffset Since, DateTimeOffset? Until)

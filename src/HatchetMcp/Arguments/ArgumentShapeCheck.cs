@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace HatchetMcp.Safety;
+namespace HatchetMcp.Arguments;
 
 /// <summary>
 /// Checks call arguments against a tool's input schema before binding. Without it, a string where a list is expected
