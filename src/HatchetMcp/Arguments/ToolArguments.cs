@@ -16,6 +16,7 @@ public static class ToolArguments
     public const int MaxJsonDepth = 256;
 
     private static readonly string[] KnownStatuses = ["QUEUED", "RUNNING", "COMPLETED", "CANCELLED", "FAILED"];
+    private static readonly string[] LogLevelNames = ["DEBUG", "INFO", "WARN", "ERROR"];
 
     /// <summary>The accepted statuses, for messages and descriptions.</summary>
     public static IReadOnlyList<string> Statuses => KnownStatuses;
@@ -94,57 +95,30 @@ public static class ToolArguments
     }
 
     /// <summary>Run statuses, case-insensitive, returned upper-case and de-duplicated.</summary>
-    public static IReadOnlyList<string> RunStatuses(IReadOnlyList<string>? values, string argument = "statuses")
-    {
-        if (values is null || values.Count == 0)
-        {
-            return [];
-        }
-
-        var result = new List<string>();
-        foreach (var raw in values)
-        {
-            // Tolerate "FAILED,CANCELLED" inside one element: models often send a joined list.
-            foreach (var part in (raw ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var upper = part.ToUpperInvariant();
-                if (Array.IndexOf(KnownStatuses, upper) < 0)
-                {
-                    throw new McpException($"{argument} contains '{Echo(part)}', which is not a run status; use any of {string.Join(", ", KnownStatuses)}.");
-                }
-
-                if (!result.Contains(upper))
-                {
-                    result.Add(upper);
-                }
-            }
-        }
-
-        return result;
-    }
+    public static IReadOnlyList<string> RunStatuses(IReadOnlyList<string>? values, string argument = "statuses") =>
+        Choices(values, argument, KnownStatuses, "run status");
 
     /// <summary>Log levels DEBUG, INFO, WARN, ERROR (WARNING accepted as WARN).</summary>
-    public static IReadOnlyList<string> LogLevels(IReadOnlyList<string>? values, string argument = "levels")
-    {
-        if (values is null || values.Count == 0)
-        {
-            return [];
-        }
+    public static IReadOnlyList<string> LogLevels(IReadOnlyList<string>? values, string argument = "levels") =>
+        Choices(values, argument, LogLevelNames, "log level", level => level == "WARNING" ? "WARN" : level);
 
+    /// <summary>
+    /// Values from a fixed set, case-insensitive, returned upper-case (after <paramref name="alias"/>) and de-duplicated.
+    /// "A,B" inside one element is split: models often send a joined list.
+    /// </summary>
+    public static IReadOnlyList<string> Choices(IReadOnlyList<string>? values, string argument, IReadOnlyList<string> accepted,
+        string what, Func<string, string>? alias = null)
+    {
         var result = new List<string>();
-        foreach (var raw in values)
+        foreach (var raw in values ?? [])
         {
             foreach (var part in (raw ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var upper = part.ToUpperInvariant();
-                if (upper == "WARNING")
+                upper = alias?.Invoke(upper) ?? upper;
+                if (!accepted.Contains(upper))
                 {
-                    upper = "WARN";
-                }
-
-                if (upper is not ("DEBUG" or "INFO" or "WARN" or "ERROR"))
-                {
-                    throw new McpException($"{argument} contains '{Echo(part)}', which is not a log level; use any of DEBUG, INFO, WARN, ERROR.");
+                    throw new McpException($"{argument} contains '{Echo(part)}', which is not a {what}; use any of {string.Join(", ", accepted)}.");
                 }
 
                 if (!result.Contains(upper))

@@ -60,7 +60,7 @@ public sealed class TriggerTools(IHatchetClient client, ToolOutputOptions output
         [Description("Rows to skip (0 or more). Default 0.")] int? offset = null,
         CancellationToken cancellationToken = default)
     {
-        var statusFilter = ParseScheduledStatuses(statuses);
+        var statusFilter = ToolArguments.Choices(statuses, "statuses", ScheduledStatuses, "scheduled run status");
         var pageSize = ToolArguments.Bounded(limit, "limit", 1, 200, 50);
         var skip = ToolArguments.Offset(offset);
         var workflowText = ToolArguments.Text(workflow, "workflow", 300);
@@ -141,24 +141,4 @@ public sealed class TriggerTools(IHatchetClient client, ToolOutputOptions output
     private static string ScheduledLine(ScheduledRunRow s, DateTimeOffset? triggerAt, DateTimeOffset now) =>
         $"{s.Id} | {(triggerAt is { } at ? $"{TimeText.Format(at)} ({DurationText.Age(at, now)})" : "?")} | {s.WorkflowName ?? "?"} | {s.Status}"
         + (s.RunId is { } run ? $" | run {run}" : string.Empty) + $" | {s.Method ?? "?"}";
-
-    private static List<string> ParseScheduledStatuses(IReadOnlyList<string>? values)
-    {
-        var result = new List<string>();
-        foreach (var part in (values ?? []).SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            var upper = part.ToUpperInvariant();
-            if (Array.IndexOf(ScheduledStatuses, upper) < 0)
-            {
-                throw new McpException($"statuses contains '{ToolArguments.Echo(part)}', which is not a scheduled run status; use any of {string.Join(", ", ScheduledStatuses)}.");
-            }
-
-            if (!result.Contains(upper))
-            {
-                result.Add(upper);
-            }
-        }
-
-        return result;
-    }
 }
