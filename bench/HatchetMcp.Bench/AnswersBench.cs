@@ -22,15 +22,7 @@ internal static class AnswersBench
         var dagRun = facts.SampleDagRunId.ToString();
 
         var tools = await session.Client.ListToolsAsync();
-        Console.WriteLine("tools/list, bytes of each tool's definition (JSON as sent):");
-        var total = 0;
-        foreach (var tool in tools)
-        {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(tool.ProtocolTool, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Tool))).Length;
-            total += bytes;
-            Console.WriteLine($"  {tool.Name,-20} {bytes,6} bytes");
-        }
-        Console.WriteLine($"  {"total",-20} {total,6} bytes ({tools.Count} tools)");
+        DefinitionCost.Print(tools);
 
         var calls = new (string Label, string Tool, Dictionary<string, object?> Args)[]
         {
