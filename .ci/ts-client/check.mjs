@@ -70,6 +70,31 @@ try {
   await call("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
   await call("replay_runs", { run_ids: [failedRun] });
 
+  // One resource and one prompt through the same client: the resource reads as get_run, the prompt names its tools.
+  calls++;
+  try {
+    const { resourceTemplates } = await client.listResourceTemplates();
+    if (resourceTemplates.length !== 2) failures.push(`resources/templates/list: ${resourceTemplates.length} templates`);
+    // Times move between the two reads (ages, a replay): the first line (id, workflow, status) must be the same.
+    const tool = await client.callTool({ name: "get_run", arguments: { run_id: failedRun } });
+    const read = await client.readResource({ uri: `hatchet://runs/${failedRun}` });
+    const first = (text) => (text ?? "").split("\n")[0];
+    if (!first(tool.content?.[0]?.text) || first(read.contents?.[0]?.text) !== first(tool.content?.[0]?.text)) {
+      failures.push(`resources/read hatchet://runs/${failedRun}: not get_run's text`);
+    }
+  } catch (error) {
+    failures.push(`resources/read: ${error.message}`);
+  }
+  calls++;
+  try {
+    const { prompts } = await client.listPrompts();
+    if (prompts.length !== 3) failures.push(`prompts/list: ${prompts.length} prompts`);
+    const prompt = await client.getPrompt({ name: "debug_run", arguments: { run_id: failedRun } });
+    if (!prompt.messages?.[0]?.content?.text?.includes(`diagnose_run run_id=${failedRun}`)) failures.push("prompts/get debug_run: no diagnose_run step");
+  } catch (error) {
+    failures.push(`prompts/get: ${error.message}`);
+  }
+
   // Bad arguments are tool errors (isError), never protocol errors.
   await call("get_run", { run_id: "not-a-uuid" }, { expectError: true });
   await call("list_runs", { limit: -1 }, { expectError: true });

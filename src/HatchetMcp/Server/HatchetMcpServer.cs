@@ -1,4 +1,6 @@
 using HatchetMcp.Hatchet;
+using HatchetMcp.Prompts;
+using HatchetMcp.Resources;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
@@ -6,7 +8,8 @@ using ModelContextProtocol.Protocol;
 namespace HatchetMcp.Server;
 
 /// <summary>
-/// The one place the server is composed: the Hatchet client, the MCP server identity and instructions, and the tools.
+/// The one place the server is composed: the Hatchet client, the MCP server identity and instructions, the tools,
+/// resources and prompts.
 /// Callers add the transport (stdio, in-memory streams, HTTP) and logging, so every mode serves the same server.
 /// </summary>
 public static class HatchetMcpServer
@@ -45,6 +48,8 @@ public static class HatchetMcpServer
                 options.ServerInstructions = ServerInstructions.Text;
             })
             .AddHatchetTools()
+            .AddHatchetResources()
+            .AddHatchetPrompts(ToolRegistration.JsonOptions)
             .ScreenToolCalls();
     }
 

@@ -1,5 +1,6 @@
 using HatchetMcp.Hatchet;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 
 namespace HatchetMcp.Server;
 
@@ -75,6 +76,20 @@ public sealed class StderrLoggerProvider : ILoggerProvider
         {
             if (!IsEnabled(logLevel))
             {
+                return;
+            }
+
+            // The SDK logs what a resource or prompt throws as an unhandled error with its stack trace. An McpException
+            // is an answer the client already has (a bad id, an unknown run, a refusal from Hatchet): it gets one line,
+            // at the level a tool error of the same cause gets: a warning when Hatchet refused, else debug.
+            if (exception is McpException answered)
+            {
+                var level = answered.InnerException is HatchetApiException ? LogLevel.Warning : LogLevel.Debug;
+                if (IsEnabled(level))
+                {
+                    provider.Write(level, category, $"{formatter(state, exception)} {answered.Message}", null);
+                }
+
                 return;
             }
 
