@@ -1,5 +1,6 @@
 using HatchetMcp.Hatchet;
 using HatchetMcp.Server;
+using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 
 namespace HatchetMcp.Cli;
@@ -20,6 +21,7 @@ internal static class ServerEnvironmentHelp
         (HatchetEnvironmentVariables.TimeoutSeconds, $"optional: per-call timeout for Hatchet requests in seconds (default {HatchetSettings.DefaultTimeout.TotalSeconds:0})"),
         (ToolOutputOptions.EnvironmentVariable, $"optional: maximum bytes per tool answer, for its text and for the rows of its structured content (default {ToolOutputOptions.DefaultMaxTextBytes})"),
         (ServerLogLevel.EnvironmentVariable, $"optional: stderr log level, Trace to Critical or None (default {ServerLogLevel.Default})"),
+        (DashboardLinks.EnvironmentVariable, "optional: Hatchet dashboard base URL for links in answers (default the API base's origin; empty: no links)"),
     ];
 
     /// <summary>The variables, one per line, names aligned.</summary>

@@ -1,6 +1,7 @@
 using HatchetMcp.Hatchet;
 using HatchetMcp.Prompts;
 using HatchetMcp.Resources;
+using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
@@ -19,17 +20,20 @@ public static class HatchetMcpServer
     /// <param name="settings">Where Hatchet is and with which token.</param>
     /// <param name="output">The tools' text budget; defaults when null.</param>
     /// <param name="time">The clock tools use for relative windows ("24h"); the system clock when null.</param>
+    /// <param name="dashboard">Links into the Hatchet dashboard; the API base's origin when null.</param>
     public static IMcpServerBuilder Configure(
         IServiceCollection services,
         HatchetSettings settings,
         ToolOutputOptions? output = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        DashboardLinks? dashboard = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
 
         // Registered before the tools so their defaults (added with TryAdd) do not replace these.
         services.AddSingleton(output ?? new ToolOutputOptions());
+        services.AddSingleton(dashboard ?? DashboardLinks.ForApi(settings));
         if (time is not null)
         {
             services.AddSingleton(time);
@@ -67,6 +71,6 @@ public static class HatchetMcpServer
     public static IMcpServerBuilder Configure(IServiceCollection services, ServerConfiguration configuration, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return Configure(services, configuration.Settings, configuration.Output, time);
+        return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard);
     }
 }

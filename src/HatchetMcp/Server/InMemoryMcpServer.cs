@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using HatchetMcp.Hatchet;
+using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,9 @@ namespace HatchetMcp.Server;
 public sealed record InMemoryMcpServerOptions
 {
     public ToolOutputOptions Output { get; init; } = new();
+
+    /// <summary>Links into the Hatchet dashboard; the API base's origin when null.</summary>
+    public DashboardLinks? Dashboard { get; init; }
 
     /// <summary>The clock tools use for relative windows; the system clock when null.</summary>
     public TimeProvider? Time { get; init; }
@@ -75,7 +79,7 @@ public sealed class InMemoryMcpServer : IAsyncDisposable
                 logging.AddProvider(new StderrLoggerProvider(options.Log, options.LogLevel, settings.Token));
             }
         });
-        HatchetMcpServer.Configure(services, settings, options.Output, options.Time)
+        HatchetMcpServer.Configure(services, settings, options.Output, options.Time, options.Dashboard)
             .WithHatchetStreams(toServer.Reader.AsStream(), toClient.Writer.AsStream());
         options.ConfigureServices?.Invoke(services);
 

@@ -1,4 +1,5 @@
 using HatchetMcp.Hatchet;
+using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.Logging;
 
@@ -11,11 +12,14 @@ public sealed record ServerConfiguration
 
     public ToolOutputOptions Output { get; init; } = new();
 
+    /// <summary>Links into the Hatchet dashboard; null means the default, the API base's origin.</summary>
+    public DashboardLinks? Dashboard { get; init; }
+
     public LogLevel LogLevel { get; init; } = ServerLogLevel.Default;
 
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, ServerLogLevel.EnvironmentVariable];
+        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable];
 
     /// <summary>
     /// Reads the configuration. The result carries either the configuration (plus an optional warning line) or one error
@@ -44,7 +48,13 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(logLevelError);
         }
 
-        var configuration = new ServerConfiguration { Settings = settings.Settings, Output = output, LogLevel = logLevel };
+        var dashboard = DashboardLinks.FromEnvironment(environment, settings.Settings, out var dashboardError);
+        if (dashboardError is not null)
+        {
+            return ServerConfigurationResult.Fail(dashboardError);
+        }
+
+        var configuration = new ServerConfiguration { Settings = settings.Settings, Output = output, LogLevel = logLevel, Dashboard = dashboard };
         return ServerConfigurationResult.Ok(configuration, settings.Warning);
     }
 

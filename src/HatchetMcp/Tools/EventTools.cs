@@ -10,7 +10,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>list_events: the events pushed to the tenant and the runs each one started.</summary>
 [McpServerToolType]
-public sealed class EventTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
+public sealed class EventTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, DashboardLinks links)
 {
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
     private const int RunIdsPerEvent = 5;
@@ -44,7 +44,9 @@ public sealed class EventTools(IHatchetClient client, ToolOutputOptions output, 
                         + (keyFilter.Count > 0 ? ", keys " + string.Join("/", keyFilter) : string.Empty);
             var lines = events.Select((e, i) => EventLine(e, source[i], now)).ToList();
             var fit = TriggerTools.FitPage(page, events, lines, ToolResult.RowBytes(events, ToolsJsonContext.Default.EventRow),
-                scope, "newest first", "events", "Next: get_run with a run id; list_runs metadata=<k=v> for runs sharing metadata.",
+                scope, "newest first", "events",
+                TriggerTools.WithLine("Next: get_run with a run id; list_runs metadata=<k=v> for runs sharing metadata.",
+                    events.Any(e => e.RunIds.Count > 0) ? links.RunsLine : null),
                 output.MaxTextBytes);
             var result = new ListEventsResult
             {
@@ -53,6 +55,7 @@ public sealed class EventTools(IHatchetClient client, ToolOutputOptions output, 
                 Keys = keyFilter,
                 Page = fit.Page,
                 Events = events.Take(fit.Page.Returned).ToList(),
+                RunUrl = links.RunTemplate,
             };
             return ToolResult.Create(fit.Text, result, ToolsJsonContext.Default.ListEventsResult);
         }).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>search_logs: Hatchet's tenant-wide log search, grouped by workflow and task name.</summary>
 [McpServerToolType]
-public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
+public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links)
 {
     private const int DefaultLimit = 1000;
     private const int MinTextChars = 2;
@@ -105,8 +105,11 @@ public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions outp
                 return notes.Count == 0 ? null : string.Join("; ", notes) + ".";
             }
 
+            var dashboard = groups.Any(g => g.RunIds.Count > 0) ? links.RunsLine : null;
             var fit = TextBudget.FitRows(
-                shown => [Header(needle, filters, lines.Count, scanned.Count, taskName, scannedTasks, moreMayExist, groups, shown)],
+                shown => dashboard is null
+                    ? [Header(needle, filters, lines.Count, scanned.Count, taskName, scannedTasks, moreMayExist, groups, shown)]
+                    : [Header(needle, filters, lines.Count, scanned.Count, taskName, scannedTasks, moreMayExist, groups, shown), dashboard],
                 body,
                 ToolResult.RowBytes(groups, ToolsJsonContext.Default.LogMatchGroup),
                 output.MaxTextBytes,
@@ -135,6 +138,7 @@ public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions outp
                 Unattributed = unattributed,
                 Cut = cut,
                 Groups = fit.IsCut ? groups.Take(fit.LinesShown).ToList() : groups,
+                RunUrl = links.RunTemplate,
             };
             return ToolResult.Create(text, result, ToolsJsonContext.Default.SearchLogsResult);
         }).ConfigureAwait(false);

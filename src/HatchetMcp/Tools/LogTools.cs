@@ -11,7 +11,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>get_run_logs: the log lines of a task, or of every task of a run, newest kept when cut.</summary>
 [McpServerToolType]
-public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
+public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, DashboardLinks links)
 {
     public const int MaxLimit = 1000;
     private const int DefaultLimit = 200;
@@ -84,6 +84,8 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
             var body = rows.Select((r, i) => Line(r, collapsed[i], multiTask, multiAttempt, sameDay)).ToList();
             var lowerBound = cutIsLowerBound && olderCut > 0;
             var filters = Filters(levelFilter, searchText, from, to);
+            // The page of what the lines belong to: the task when one task was asked for, else the run.
+            var url = links.Run(scope == "task" && tasks.Count == 1 ? tasks.Keys.First() : runId);
 
             // Lines of the newest `shown` rows (a collapsed row stands for several lines).
             int ShownLines(int shown) => rows.Skip(rows.Count - shown).Sum(r => r.Repeat);
@@ -110,6 +112,11 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
             {
                 var shownLines = kept.Skip(kept.Count - ShownLines(shown)).ToList();
                 var header = new List<string> { Header(scope, runId, tasks, filters, shownLines, shown) };
+                if (DashboardLinks.Line(url) is { } dashboard)
+                {
+                    header.Add(dashboard);
+                }
+
                 if (shown == rows.Count && OlderNote(shown) is { } note)
                 {
                     header.Add(note);
@@ -138,6 +145,7 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
                 OlderLinesUntil = olderCut + budgetCut > 0 ? UntilFor(shownRows) : null,
                 Cut = OlderNote(shownRows)?.TrimStart('…', ' '),
                 Lines = fit.IsCut ? rows.Skip(rows.Count - shownRows).ToList() : rows,
+                Url = url,
             };
 
             return ToolResult.Create(fit.Text, result, ToolsJsonContext.Default.GetRunLogsResult);

@@ -12,7 +12,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>get_queue_metrics: how much work is in which state, and where it piles up.</summary>
 [McpServerToolType]
-public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
+public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links)
 {
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
     private static readonly string[] StatusOrder = ["QUEUED", "RUNNING", "COMPLETED", "CANCELLED", "FAILED"];
@@ -96,6 +96,12 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
                     : $"Queues now {queueScope}: {Count(totalQueued ?? 0, "task")} waiting in {Count(queuesWithItems ?? 0, "queue")}; deepest:",
             };
             var tail = new List<string>();
+            var url = links.Workflow(resolved?.Id);
+            if (DashboardLinks.Line(url) is { } dashboard)
+            {
+                tail.Add(dashboard);
+            }
+
             if (workersNote is not null)
             {
                 tail.Add("Worker coverage unknown: " + workersNote);
@@ -143,6 +149,7 @@ public sealed class MetricsTools(IHatchetClient client, ToolOutputOptions output
                     : null,
                 WorkersNote = workersNote,
                 QueuesNote = queuesNote,
+                Url = url,
             };
 
             var text = fit.Text;

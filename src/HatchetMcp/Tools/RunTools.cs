@@ -11,7 +11,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>list_runs and get_run: what ran, how it went, and why it failed.</summary>
 [McpServerToolType]
-public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
+public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links)
 {
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
 
@@ -58,12 +58,13 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             };
             var list = await client.ListRunsAsync(query, cancellationToken).ConfigureAwait(false);
             var rows = list.Rows ?? [];
-            var runs = rows.Select(r => ToRow(r, now)).ToList();
+            var runs = rows.Select(r => ToRow(r, now, links)).ToList();
             var page = PageBounds.From(skip, pageSize, rows.Count, list.Pagination?.NumPages);
             var workflowName = resolved is null ? null : resolved.Name ?? runs.Select(r => r.WorkflowName).FirstOrDefault(n => n is not null) ?? resolved.Id.ToString();
 
             const string narrow = "Narrow with statuses, workflow, metadata or a shorter since/until, or page with a smaller limit.";
-            const string next = "Next: get_run with a run id for its tasks and errors; get_run_logs for its log lines.";
+            var next = "Next: get_run with a run id for its tasks and errors; get_run_logs for its log lines."
+                       + (links.RunsLine is { } dashboard ? "\n" + dashboard : string.Empty);
             var body = rows.Select((source, i) => RowLine(runs[i], source, now)).ToList();
             var fit = TextBudget.FitRows(
                 shown => ListHeader(window, now, statusFilter, workflowName, metadataFilter, PageBounds.Shown(page, shown, string.Empty), runs.Take(shown).ToList()),
@@ -180,6 +181,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             InputSummary = input,
             Tasks = taskRows,
             PendingSteps = pending,
+            Url = links.Run(run.Metadata?.Id ?? id),
         };
 
         var header = new List<string>
@@ -206,6 +208,11 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             // A run that ended before reaching a step will never create its task: "not created yet" would promise it.
             tail.Add((V1TaskStatuses.IsFinal(status) ? "Never created (the run ended before reaching them): " : "Not created yet (waiting on earlier steps): ")
                      + string.Join(", ", pending));
+        }
+
+        if (DashboardLinks.Line(result.Url) is { } dashboard)
+        {
+            tail.Add(dashboard);
         }
 
         tail.Add(NextStep(result.RunId, status));
@@ -278,6 +285,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             InputSummary = input,
             Tasks = [row],
             PendingSteps = [],
+            Url = links.Run(task.TaskExternalId ?? task.Metadata?.Id ?? id),
         };
 
         var lines = new List<string>
@@ -298,6 +306,11 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
 
         lines.Add("Metadata: " + RunText.MetadataLine(metadata));
         lines.Add("Input: " + input);
+        if (DashboardLinks.Line(result.Url) is { } dashboard)
+        {
+            lines.Add(dashboard);
+        }
+
         lines.Add($"Next: get_run run_id={runId} for the whole run; get_run_logs run_id={result.TaskId} for this task's log lines.");
         var text = TextBudget.Fit(lines, [], output.MaxTextBytes, KeepEnd.First, "lines", string.Empty).Text;
         return ToolResult.Create(text, result, ToolsJsonContext.Default.GetRunResult);
@@ -343,13 +356,15 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         }
     }
 
-    private static RunRow ToRow(V1RunListRow r, DateTimeOffset now)
+    private static RunRow ToRow(V1RunListRow r, DateTimeOffset now, DashboardLinks links)
     {
+        var id = r.Metadata?.Id ?? r.WorkflowRunExternalId ?? Guid.Empty;
         var error = r.Status is V1TaskStatuses.Failed or V1TaskStatuses.Cancelled ? RunText.ErrorOf(r) : null;
         var attempt = RowAttempt(r);
         return new RunRow
         {
-            Id = r.Metadata?.Id ?? r.WorkflowRunExternalId ?? Guid.Empty,
+            Id = id,
+            Url = links.Run(id),
             WorkflowName = string.IsNullOrWhiteSpace(r.WorkflowName) ? null : r.WorkflowName,
             Status = r.Status ?? "UNKNOWN",
             CreatedAt = TimeText.Iso(r.CreatedAt ?? r.Metadata?.CreatedAt),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Arguments;
+using HatchetMcp.Shaping;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -24,6 +25,7 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton(new ToolOutputOptions());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<WorkflowCatalog>();
+        builder.Services.TryAddSingleton(services => DashboardLinks.ForApi(services.GetRequiredService<HatchetSettings>()));
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>

@@ -11,7 +11,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>list_crons and list_scheduled_runs: what starts runs on a clock.</summary>
 [McpServerToolType]
-public sealed class TriggerTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
+public sealed class TriggerTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links)
 {
     private static readonly string[] ScheduledStatuses = ["SCHEDULED", "PENDING", "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "BACKOFF"];
 
@@ -33,11 +33,13 @@ public sealed class TriggerTools(IHatchetClient client, ToolOutputOptions output
         {
             var resolved = workflowText is null ? null : await new WorkflowResolver(client, workflows).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
             var list = await client.ListCronsAsync(resolved?.Id, pageSize, skip, cancellationToken).ConfigureAwait(false);
-            var crons = (list.Rows ?? []).Select(ToRow).ToList();
+            var crons = (list.Rows ?? []).Select(c => ToRow(c) with { Url = links.Workflow(c.WorkflowId) }).ToList();
             var page = PageBounds.From(skip, pageSize, crons.Count, list.Pagination?.NumPages);
             var scope = resolved is null ? "Crons" : $"Crons of workflow {resolved.Name ?? resolved.Id.ToString()}";
+            // The rows name workflows, not their ids: one link to the workflow asked for, else to the dashboard's cron list.
+            var dashboard = DashboardLinks.Line(resolved is null ? links.CronJobs : links.Workflow(resolved.Id));
             var fit = FitPage(page, crons, crons.Select(CronLine).ToList(), ToolResult.RowBytes(crons, ToolsJsonContext.Default.CronRow),
-                scope, "newest first", "crons", "Next: list_runs workflow=<name> for the runs they started.");
+                scope, "newest first", "crons", WithLine("Next: list_runs workflow=<name> for the runs they started.", dashboard));
             var result = new ListCronsResult
             {
                 WorkflowId = resolved?.Id,
@@ -71,13 +73,14 @@ public sealed class TriggerTools(IHatchetClient client, ToolOutputOptions output
             var resolved = workflowText is null ? null : await new WorkflowResolver(client, workflows).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
             var list = await client.ListScheduledAsync(resolved?.Id, statusFilter, pageSize, skip, cancellationToken).ConfigureAwait(false);
             var source = list.Rows ?? [];
-            var rows = source.Select(ToRow).ToList();
+            var rows = source.Select(s => ToRow(s) with { Url = links.Run(s.WorkflowRunId) }).ToList();
             var page = PageBounds.From(skip, pageSize, rows.Count, list.Pagination?.NumPages);
             var scope = (resolved is null ? "Scheduled runs" : $"Scheduled runs of workflow {resolved.Name ?? resolved.Id.ToString()}")
                         + (statusFilter.Count > 0 ? " in " + string.Join("/", statusFilter) : string.Empty);
             var lines = rows.Select((r, i) => ScheduledLine(r, source[i].TriggerAt, now)).ToList();
             var fit = FitPage(page, rows, lines, ToolResult.RowBytes(rows, ToolsJsonContext.Default.ScheduledRunRow),
-                scope, "soonest first", "scheduled runs", "Next: get_run with a run id for a fired one.");
+                scope, "soonest first", "scheduled runs",
+                WithLine("Next: get_run with a run id for a fired one.", rows.Any(r => r.RunId is not null) ? links.RunsLine : null));
             var result = new ListScheduledRunsResult
             {
                 WorkflowId = resolved?.Id,
@@ -131,6 +134,9 @@ public sealed class TriggerTools(IHatchetClient client, ToolOutputOptions output
         RunId = s.WorkflowRunId is { } id && id != Guid.Empty ? id : null,
         Method = MethodName(s.Method),
     };
+
+    /// <summary>A closing line with the dashboard line after it, when there is one.</summary>
+    internal static string WithLine(string next, string? dashboard) => dashboard is null ? next : next + "\n" + dashboard;
 
     /// <summary>Hatchet calls a trigger declared in the workflow's code DEFAULT.</summary>
     private static string? MethodName(string? method) => method == "DEFAULT" ? "code" : method;

@@ -11,7 +11,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>get_worker: one worker in full (slots by type, actions, workflows, labels, runtime).</summary>
 [McpServerToolType]
-public sealed class WorkerDetailTools(IHatchetClient client, TimeProvider time)
+public sealed class WorkerDetailTools(IHatchetClient client, TimeProvider time, DashboardLinks links)
 {
     // Workers can serve hundreds of actions; the count says how many were left out.
     private const int MaxActionsShown = 30;
@@ -44,13 +44,14 @@ public sealed class WorkerDetailTools(IHatchetClient client, TimeProvider time)
             Actions = actions.Take(MaxActionsShown).ToList(),
             ActionsCount = actions.Count,
             RegisteredWorkflows = (worker.RegisteredWorkflows ?? [])
-                .Select(w => new WorkflowRef { Id = w.Id ?? Guid.Empty, Name = w.Name ?? "(unnamed)" })
+                .Select(w => new WorkflowRef { Id = w.Id ?? Guid.Empty, Name = w.Name ?? "(unnamed)", Url = links.Workflow(w.Id) })
                 .OrderBy(w => w.Name, StringComparer.Ordinal).ToList(),
             Labels = (worker.Labels ?? []).Select(l => l.Value is null ? l.Key ?? "?" : $"{l.Key}={l.Value}").ToList(),
             Runtime = Runtime(worker.RuntimeInfo),
             Type = worker.Type,
+            Url = links.Worker(worker.Metadata?.Id ?? id),
         };
-        return ToolResult.Create(Text(result), result, ToolsJsonContext.Default.GetWorkerResult);
+        return ToolResult.Create(Text(result, links), result, ToolsJsonContext.Default.GetWorkerResult);
     }
 
     private static string? ReasonFor(string status, long? heartbeatAge) => status switch
@@ -78,7 +79,7 @@ public sealed class WorkerDetailTools(IHatchetClient client, TimeProvider time)
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 
-    private static string Text(GetWorkerResult w)
+    private static string Text(GetWorkerResult w, DashboardLinks links)
     {
         var heartbeat = w.HeartbeatAgeSeconds is { } age
             ? (age < 1 ? "last heartbeat just now" : $"last heartbeat {DurationText.Format(TimeSpan.FromSeconds(age))} ago") + $" ({w.LastHeartbeatAt})"
@@ -105,6 +106,16 @@ public sealed class WorkerDetailTools(IHatchetClient client, TimeProvider time)
         if (w.Runtime is not null || w.Type is not null)
         {
             lines.Add("Runtime: " + string.Join(", ", new[] { w.Runtime, w.Type }.OfType<string>()) + ".");
+        }
+
+        if (DashboardLinks.Line(w.Url) is { } dashboard)
+        {
+            lines.Add(dashboard);
+        }
+
+        if (w.RegisteredWorkflows.Count > 0 && links.WorkflowsLine is { } workflows)
+        {
+            lines.Add(workflows);
         }
 
         return string.Join('\n', lines);

@@ -11,7 +11,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>list_workers: who is there to run tasks, and how busy they are.</summary>
 [McpServerToolType]
-public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time)
+public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, DashboardLinks links)
 {
     private static readonly string[] WorkerStatuses = ["ACTIVE", "PAUSED", "INACTIVE"];
 
@@ -37,7 +37,7 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
 
         var now = time.GetUtcNow();
         var list = await ToolErrors.Guard(() => client.ListWorkersAsync(cancellationToken)).ConfigureAwait(false);
-        var all = (list.Rows ?? []).Select(w => ToRow(w, now)).ToList();
+        var all = (list.Rows ?? []).Select(w => ToRow(w, now) with { Url = links.Worker(w.Metadata?.Id) }).ToList();
         var byStatus = all.GroupBy(w => w.Status).ToDictionary(g => g.Key, g => g.Count());
         var workers = all
             .Where(w => statusFilter is null || w.Status == statusFilter)
@@ -56,6 +56,11 @@ public sealed class WorkerTools(IHatchetClient client, ToolOutputOptions output,
                 : $"ACTIVE workers: {active.Sum(w => w.SlotsUsed)}/{active.Sum(w => w.SlotsLimit)} slots used; " +
                   $"{active.Count(w => w.Full)} of {active.Count} FULL (no free task slot).",
         };
+        if (workers.Count > 0 && links.WorkersLine is { } dashboard)
+        {
+            header.Add(dashboard);
+        }
+
         var body = workers.Select(Line).ToList();
         var fit = TextBudget.FitRows(
             _ => header,

@@ -15,7 +15,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>get_workflow: one workflow's definition, triggers, limits and how each recent version has fared.</summary>
 [McpServerToolType]
-public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time, WorkflowCatalog workflows)
+public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links)
 {
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
     private const int MaxRunsScanned = 2000;
@@ -83,6 +83,7 @@ public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time
                     Scanned = record.Scanned,
                     Versions = record.Versions.Select(v => Outcome(v, names)).ToList(),
                 },
+                Url = links.Workflow(id),
             };
             return ToolResult.Create(Render(result), result, ToolsJsonContext.Default.GetWorkflowResult);
         }).ConfigureAwait(false);
@@ -283,6 +284,11 @@ public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time
         if (o.Versions.Count == 0)
         {
             text.AppendLine("  none in the window; widen since.");
+        }
+
+        if (DashboardLinks.Line(r.Url) is { } dashboard)
+        {
+            text.AppendLine(dashboard);
         }
 
         text.Append(CultureInfo.InvariantCulture, $"Next: list_runs workflow={r.Name} statuses=FAILED for failed runs; get_run for one.");

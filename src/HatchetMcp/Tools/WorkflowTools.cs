@@ -10,7 +10,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>list_workflows: the workflows a tenant has registered.</summary>
 [McpServerToolType]
-public sealed class WorkflowTools(IHatchetClient client, ToolOutputOptions output)
+public sealed class WorkflowTools(IHatchetClient client, ToolOutputOptions output, DashboardLinks links)
 {
     // Latest versions need one call per workflow; a few at a time keeps Hatchet comfortable.
     private const int VersionLookupConcurrency = 8;
@@ -41,9 +41,11 @@ public sealed class WorkflowTools(IHatchetClient client, ToolOutputOptions outpu
             Description = string.IsNullOrWhiteSpace(w.Description) ? null : w.Description.Trim(),
             LatestVersion = versions[i],
             Paused = w.IsPaused ?? false,
+            Url = links.Workflow(w.Metadata?.Id),
         }).ToList();
         var page = PageBounds.From(skip, pageSize, rows.Count, list.Pagination?.NumPages);
         const string narrow = "Narrow with name, or page with a smaller limit.";
+        var dashboard = workflows.Count > 0 ? links.WorkflowsLine : null;
         var body = workflows.Select(w =>
             $"{w.Name} | id {w.Id} | version {w.LatestVersion ?? "?"}{(w.Paused ? " | PAUSED" : string.Empty)}" +
             (w.Description is { } d ? $" | {ValueSummary.Clip(d, 100)}" : string.Empty)).ToList();
@@ -51,7 +53,7 @@ public sealed class WorkflowTools(IHatchetClient client, ToolOutputOptions outpu
             shown => [Header(filter, PageBounds.Shown(page, shown, string.Empty))],
             body,
             ToolResult.RowBytes(workflows, ToolsJsonContext.Default.WorkflowRow),
-            output.MaxTextBytes,
+            output.MaxTextBytes - (dashboard is null ? 0 : TextBudget.LineBytes(dashboard)),
             KeepEnd.First,
             (shown, cut) => $"… {cut} more workflows of this page not shown to fit the output budget ({output.MaxTextBytes} bytes): continue with offset={skip + shown}. {narrow}");
         var shownPage = PageBounds.Shown(page, fit.LinesShown,
@@ -62,7 +64,7 @@ public sealed class WorkflowTools(IHatchetClient client, ToolOutputOptions outpu
             Page = shownPage,
             Workflows = fit.IsCut ? workflows.Take(fit.LinesShown).ToList() : workflows,
         };
-        var text = fit.Text;
+        var text = dashboard is null ? fit.Text : fit.Text + "\n" + dashboard;
         return ToolResult.Create(text, result, ToolsJsonContext.Default.ListWorkflowsResult);
     }
 

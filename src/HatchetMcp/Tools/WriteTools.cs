@@ -12,7 +12,7 @@ namespace HatchetMcp.Tools;
 
 /// <summary>trigger_workflow, cancel_runs, replay_runs: the three tools that change live state.</summary>
 [McpServerToolType]
-public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
+public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links)
 {
     private const int LookupConcurrency = 8;
 
@@ -107,11 +107,13 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
 
     private CallToolResult TriggerAnswer(TriggerResult result, string opening)
     {
+        result = result with { Url = links.Run(result.RunId) };
         var userMeta = result.Metadata.Where(kv => kv.Key != TriggerRequest.TriggerIdKey).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var text = opening +
                    (result.Priority is { } p ? $" (priority {p})" : string.Empty) + $": status {result.Status}." +
                    (userMeta.Count > 0 ? "\nMetadata: " + RunText.MetadataLine(userMeta) : string.Empty) +
                    $"\nTrigger id: {result.TriggerId} (added as metadata {TriggerRequest.TriggerIdKey}, so the run can be found if an answer is lost)." +
+                   (DashboardLinks.Line(result.Url) is { } dashboard ? "\n" + dashboard : string.Empty) +
                    $"\nNext: get_run run_id={result.RunId} to follow it; get_run_logs run_id={result.RunId} for its log lines.";
         return ToolResult.Create(text, result, ToolsJsonContext.Default.TriggerResult);
     }
@@ -242,7 +244,8 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
 
     private CallToolResult Answer(string action, IReadOnlyList<Guid> ids, IReadOnlyList<Guid> sent, IReadOnlyDictionary<Guid, IdOutcome> outcomes)
     {
-        var results = ids.Select(id => outcomes[id]).ToList();
+        // Only an id Hatchet knew as a run or task gets a link: the others have no page to open.
+        var results = ids.Select(id => outcomes[id] is { Kind: not null } known ? known with { Url = links.Run(id) } : outcomes[id]).ToList();
         var result = new BulkActionResult { Action = action, Sent = sent, Results = results };
         var verb = action == "cancel" ? "Cancel" : "Replay";
         var header = new List<string>
@@ -250,6 +253,11 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
             $"{verb}: {sent.Count} of {CountText.Of(ids.Count, "id")} sent to Hatchet" +
             (sent.Count == 0 ? "; nothing was changed." : "; " + string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} {g.Key.Replace('_', ' ')}")) + "."),
         };
+        if (results.Any(r => r.Url is not null) && links.RunsLine is { } dashboard)
+        {
+            header.Add(dashboard);
+        }
+
         var body = results.Select(r => $"{r.Id} | {r.Detail}" + (r.WorkflowName is { } w ? $" | {r.Kind} of {w}" : string.Empty)).ToList();
         var text = TextBudget.Fit(header, body, output.MaxTextBytes, KeepEnd.First, "ids", "Send fewer ids per call.").Text;
         return ToolResult.Create(text, result, ToolsJsonContext.Default.BulkActionResult);

@@ -25,6 +25,7 @@ public sealed class ConfigurationErrorTests
         { "timeout not a number", Valid(("HATCHET_MCP_TIMEOUT_SECONDS", "soon")) },
         { "output budget not a number", Valid(("HATCHET_MCP_OUTPUT_BUDGET", "lots")) },
         { "log level unknown", Valid(("HATCHET_MCP_LOG_LEVEL", "loud")) },
+        { "dashboard URL not http(s)", Valid(("HATCHET_DASHBOARD_URL", "dashboard.example.com")) },
     };
 
     [Theory]

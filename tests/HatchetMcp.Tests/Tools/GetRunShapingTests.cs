@@ -22,7 +22,7 @@ public sealed class GetRunShapingTests
     {
         var client = new ScriptedRunClient(status, taskCount, withNeverCreatedStep);
         var time = new FakeTimeProvider(Created.AddMinutes(10));
-        return (new RunTools(client, new ToolOutputOptions { MaxTextBytes = maxTextBytes }, time, new WorkflowCatalog(time)), client);
+        return (new RunTools(client, new ToolOutputOptions { MaxTextBytes = maxTextBytes }, time, new WorkflowCatalog(time), HatchetMcp.Shaping.DashboardLinks.None), client);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class LogShapingToolTests
     private static string Text(CallToolResult result) => string.Join("\n", result.Content.OfType<TextContentBlock>().Select(b => b.Text));
 
     private static LogTools Tools(IReadOnlyList<V1LogLine> lines, int maxTextBytes = 24_000) =>
-        new(new ScriptedLogClient(lines), new ToolOutputOptions { MaxTextBytes = maxTextBytes }, new FakeTimeProvider(Start.AddHours(1)));
+        new(new ScriptedLogClient(lines), new ToolOutputOptions { MaxTextBytes = maxTextBytes }, new FakeTimeProvider(Start.AddHours(1)), HatchetMcp.Shaping.DashboardLinks.None);
 
     private static V1LogLine Line(int second, string message, string level = "INFO") => new()
     {

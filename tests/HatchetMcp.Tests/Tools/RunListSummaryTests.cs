@@ -27,7 +27,7 @@ public sealed class RunListSummaryTests
     public async Task Top_errors_say_they_cover_this_page_and_count_the_signatures_and_runs_they_leave_out()
     {
         var time = new FakeTimeProvider(Now);
-        var tools = new RunTools(new ScriptedPageClient(), new ToolOutputOptions(), time, new WorkflowCatalog(time));
+        var tools = new RunTools(new ScriptedPageClient(), new ToolOutputOptions(), time, new WorkflowCatalog(time), HatchetMcp.Shaping.DashboardLinks.None);
 
         var text = Text(await tools.ListRuns(statuses: ["FAILED"], cancellationToken: TestContext.Current.CancellationToken));
 

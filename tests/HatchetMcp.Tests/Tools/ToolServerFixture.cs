@@ -43,7 +43,8 @@ public sealed class ToolServerFixture : IAsyncLifetime
     /// A further server, e.g. with another token, a short timeout or a small text budget. The tenant is ours unless
     /// given: a foreign token must then be refused for it, not silently switch tenants. Dispose it.
     /// </summary>
-    public Task<InMemoryMcpServer> ConnectAsync(string? token = null, int? timeoutSeconds = null, ToolOutputOptions? output = null, Guid? tenant = null)
+    public Task<InMemoryMcpServer> ConnectAsync(string? token = null, int? timeoutSeconds = null, ToolOutputOptions? output = null, Guid? tenant = null,
+        HatchetMcp.Shaping.DashboardLinks? dashboard = null)
     {
         var env = new Dictionary<string, string?>
         {
@@ -58,6 +59,7 @@ public sealed class ToolServerFixture : IAsyncLifetime
         {
             Output = output ?? new ToolOutputOptions(),
             Time = Emulator.Time,
+            Dashboard = dashboard,
         }, TestContext.Current.CancellationToken);
     }
 

@@ -33,4 +33,6 @@ public sealed record ListEventsResult
     public required IReadOnlyList<string> Keys { get; init; }
     public required PageResult Page { get; init; }
     public required IReadOnlyList<EventRow> Events { get; init; }
+    [Description("Dashboard link of a run: replace {runId}.")]
+    public string? RunUrl { get; init; }
 }

@@ -49,4 +49,5 @@ public sealed record GetRunLogsResult
 
     [Description("Lines oldest first, consecutive repeats collapsed.")]
     public required IReadOnlyList<LogRow> Lines { get; init; }
+    public string? Url { get; init; }
 }

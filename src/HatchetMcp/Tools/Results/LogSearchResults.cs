@@ -64,4 +64,6 @@ public sealed record SearchLogsResult
     public string? Cut { get; init; }
 
     public required IReadOnlyList<LogMatchGroup> Groups { get; init; }
+    [Description("Dashboard link of a run: replace {runId}.")]
+    public string? RunUrl { get; init; }
 }

@@ -69,4 +69,6 @@ public sealed record QueueMetricsResult
 
     [Description("Why worker coverage is missing, when the worker list could not be read.")]
     public string? WorkersNote { get; init; }
+    [Description("The workflow's page, when limited to one.")]
+    public string? Url { get; init; }
 }

@@ -32,6 +32,7 @@ public sealed record RunRow
 
     [Description("Error with ids, numbers and times masked, to group like failures.")]
     public string? ErrorSignature { get; init; }
+    public string? Url { get; init; }
 }
 
 /// <summary>Answer of list_runs.</summary>
@@ -150,4 +151,5 @@ public sealed record GetRunResult
 
     [Description("Steps without a task: not created yet, or never once the run ended.")]
     public required IReadOnlyList<string> PendingSteps { get; init; }
+    public string? Url { get; init; }
 }

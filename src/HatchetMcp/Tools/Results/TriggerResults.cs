@@ -17,6 +17,8 @@ public sealed record CronRow
     public string? Method { get; init; }
 
     public string? CreatedAt { get; init; }
+    [Description("Its workflow's page.")]
+    public string? Url { get; init; }
 }
 
 /// <summary>Answer of list_crons.</summary>
@@ -44,6 +46,8 @@ public sealed record ScheduledRunRow
 
     [Description("code or API.")]
     public string? Method { get; init; }
+    [Description("The run's page, once fired.")]
+    public string? Url { get; init; }
 }
 
 /// <summary>Answer of list_scheduled_runs.</summary>

@@ -37,10 +37,12 @@ public sealed record GetWorkerResult
 
     [Description("SELFHOSTED, MANAGED or WEBHOOK.")]
     public string? Type { get; init; }
+    public string? Url { get; init; }
 }
 
 public sealed record WorkflowRef
 {
     public Guid Id { get; init; }
     public required string Name { get; init; }
+    public string? Url { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed record WorkerRow
     public int ActionsCount { get; init; }
     public bool Paused { get; init; }
     public string? Runtime { get; init; }
+    public string? Url { get; init; }
 }
 
 /// <summary>Answer of list_workers.</summary>

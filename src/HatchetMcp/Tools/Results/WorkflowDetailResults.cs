@@ -27,6 +27,7 @@ public sealed record GetWorkflowResult
     public string? NextScheduledAt { get; init; }
     public required IReadOnlyList<ConcurrencyInfo> Concurrency { get; init; }
     public required WorkflowOutcomes Outcomes { get; init; }
+    public string? Url { get; init; }
 }
 
 public sealed record WorkflowVersionInfo

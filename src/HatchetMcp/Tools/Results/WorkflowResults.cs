@@ -12,6 +12,7 @@ public sealed record WorkflowRow
     public string? LatestVersion { get; init; }
 
     public bool Paused { get; init; }
+    public string? Url { get; init; }
 }
 
 /// <summary>Answer of list_workflows.</summary>

@@ -23,6 +23,7 @@ public sealed record TriggerResult
 
     [Description("started, or found_after_failure (answer lost; found by trigger id).")]
     public required string Outcome { get; init; }
+    public string? Url { get; init; }
 }
 
 public sealed record IdOutcome
@@ -40,6 +41,7 @@ public sealed record IdOutcome
 
     public string? WorkflowName { get; init; }
     public required string Detail { get; init; }
+    public string? Url { get; init; }
 }
 
 /// <summary>Answer of cancel_runs and replay_runs.</summary>
