@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using HatchetMcp.Arguments;
 using HatchetMcp.Hatchet;
+using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using ModelContextProtocol.Server;
 
@@ -11,7 +12,8 @@ namespace HatchetMcp.Resources;
 /// get_workflow, list_workers), produced by calling that tool, so a resource never renders a finding its own way.
 /// </summary>
 [McpServerResourceType]
-public sealed class HatchetResources(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
+public sealed class HatchetResources(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows,
+    DashboardLinks links)
 {
     public const string RunTemplate = "hatchet://runs/{id}";
     public const string WorkflowTemplate = "hatchet://workflows/{name}";
@@ -27,7 +29,7 @@ public sealed class HatchetResources(IHatchetClient client, ToolOutputOptions ou
         // Checked here so the error names the URI's parameter, not the tool's argument.
         var runId = ResourceText.Argument(RunTemplate, () => ToolArguments.Uuid(id, "id"));
         return ResourceText.OfAsync(RunTemplate, server.NegotiatedProtocolVersion,
-            () => new RunTools(client, output, time, workflows).GetRun(runId.ToString(), cancellationToken));
+            () => new RunTools(client, output, time, workflows, links).GetRun(runId.ToString(), cancellationToken));
     }
 
     [McpServerResource(UriTemplate = WorkflowTemplate, Name = "workflow", Title = "A workflow", MimeType = MimeType)]
@@ -38,11 +40,11 @@ public sealed class HatchetResources(IHatchetClient client, ToolOutputOptions ou
                        ?? throw ResourceText.InvalidArgument(WorkflowTemplate,
                            "name is required: a workflow name (as list_workflows shows it) or id, percent-encoded in the URI.");
         return ResourceText.OfAsync(WorkflowTemplate, server.NegotiatedProtocolVersion,
-            () => new WorkflowDetailTools(client, time, workflows).GetWorkflow(workflow, null, cancellationToken));
+            () => new WorkflowDetailTools(client, time, workflows, links).GetWorkflow(workflow, null, cancellationToken));
     }
 
     [McpServerResource(UriTemplate = WorkersUri, Name = "workers", Title = "Workers", MimeType = MimeType)]
     [Description("The workers seen in the last 24h with status, heartbeat and slots; the text list_workers gives.")]
     public Task<string> Workers(McpServer server, CancellationToken cancellationToken = default) =>
-        ResourceText.OfAsync(WorkersUri, server.NegotiatedProtocolVersion, () => new WorkerTools(client, output, time).ListWorkers(null, cancellationToken));
+        ResourceText.OfAsync(WorkersUri, server.NegotiatedProtocolVersion, () => new WorkerTools(client, output, time, links).ListWorkers(null, cancellationToken));
 }
