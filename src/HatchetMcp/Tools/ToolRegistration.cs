@@ -50,6 +50,7 @@ public static class ToolRegistration
             .WithTools<TriggerTools>(json)
             .WithTools<EventTools>(json)
             .WithTools<MetricsTools>(json)
+            .WithTools<StuckRunTools>(json)
             .WithTools<WriteTools>(json)
             // Outermost: every answer, error answers included, leaves without any part of the token.
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
