@@ -84,13 +84,14 @@ public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions outpu
             var tail = new List<string>();
             if (rows.Count < (matched.Exact ?? matched.AtLeast))
             {
-                tail.Add($"Only the {rows.Count} oldest tasks were scanned: narrow with workflow or a larger older_than to see the rest.");
+                tail.Add($"Only the newest {rows.Count} of them (Hatchet lists newest first) were scanned: narrow with workflow or a larger older_than to reach the older ones.");
             }
 
             tail.AddRange(state.Notes);
             if (groups.Count > 0)
             {
-                tail.Add("WORKER/RATE LIMIT causes are read from live state now; a named event confirms one. Next: get_run run_id=<example> for a run's tasks and events.");
+                tail.Add("WORKER/RATE LIMIT causes are read from live state now; a named event confirms one. Next: get_run run_id=<example> for a run's tasks and events; " +
+                         "list_runs workflow=<workflow> statuses=[\"QUEUED\",\"RUNNING\"] for every run of a group.");
             }
 
             var body = groups.Select((g, i) => Line(i + 1, g, now)).ToList();
@@ -132,7 +133,7 @@ public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions outpu
                                      $"(units s, m, h, d, w; ISO 8601 like PT10M too); got '{ToolArguments.Echo(text)}'.");
     }
 
-    /// <summary>QUEUED and RUNNING task rows created before the cutoff, oldest first up to <see cref="MaxScanned"/>, pages read 4 at a time.</summary>
+    /// <summary>QUEUED and RUNNING task rows created before the cutoff, in Hatchet's order (newest first) up to <see cref="MaxScanned"/>, pages read 4 at a time.</summary>
     private async Task<(List<V1RunListRow> Rows, MatchCount Matched)> ScanAsync(DateTimeOffset now, DateTimeOffset cutoff, Guid? workflowId, CancellationToken cancellationToken)
     {
         RunListQuery Query(int offset) => new()
