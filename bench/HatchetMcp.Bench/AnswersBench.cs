@@ -37,6 +37,7 @@ internal static class AnswersBench
             ("get_run_logs <DAG run>", "get_run_logs", new() { ["run_id"] = dagRun }),
             ("list_workers", "list_workers", new()),
             ("get_queue_metrics", "get_queue_metrics", new()),
+            ("find_stuck_runs", "find_stuck_runs", new()),
         };
         Console.WriteLine("per call on the default scenario (reads only; REST calls counted in the emulator's request log):");
         Console.WriteLine($"  {"call",-40} {"REST",4} {"text B",7} {"struct B",8}");

@@ -24,7 +24,7 @@ var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCa
     ["answers"] = () => AnswersBench.RunAsync(ServerLocator.FromArgs(args)),
     ["bytes"] = () => AnswersBench.RunAsync(ServerLocator.FromArgs(args)),
     ["startup"] = () => StartupBench.RunAsync(BenchArgs.StringOption(args, "--feed"), runs),
-    ["scale"] = ScaleBench.RunAsync,
+    ["scale"] = () => ScaleBench.RunAsync(ServerLocator.FromArgs(args)),
     ["aot"] = () => AotBench.RunAsync(runs),
 };
 

@@ -26,9 +26,10 @@ public static class EmulatorCli
 
         Options:
           --port N          port on 127.0.0.1 (default 0: any free port)
-          --scenario NAME   {ScenarioSeeder.Realistic} (default): an online shop with 48 hours of history (eight workflows, seven
+          --scenario NAME   {ScenarioSeeder.Realistic} (default): an online shop with 48 hours of history (twelve workflows, seven
                             workers, a workflow failing since a deploy, a stuck run, a saturated, a paused and an
-                            inactive worker, a nearly exhausted rate limit) beside a second tenant
+                            inactive worker, a nearly exhausted and an exhausted rate limit, runs held by each of
+                            these, by a missing worker and by a concurrency limit) beside a second tenant
                             {ScenarioSeeder.Empty}: the same tenants, workflows, workers (one paused, one inactive) and rate
                             limits, with no runs, crons, schedules or events; runs you trigger are picked up and run
           --seed N          seed of the scenario's data (default 1); the same seed gives the same data

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Arguments;
 using HatchetMcp.Shaping;
@@ -26,6 +27,7 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<WorkflowCatalog>();
         builder.Services.TryAddSingleton(services => DashboardLinks.ForApi(services.GetRequiredService<HatchetSettings>()));
+        builder.Services.TryAddSingleton<ProgressBlockers>();
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>
@@ -50,6 +52,7 @@ public static class ToolRegistration
             .WithTools<TriggerTools>(json)
             .WithTools<EventTools>(json)
             .WithTools<MetricsTools>(json)
+            .WithTools<StuckRunTools>(json)
             .WithTools<WriteTools>(json)
             // Outermost: every answer, error answers included, leaves without any part of the token.
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>

@@ -25,6 +25,8 @@ namespace HatchetMcp.Tools;
 [JsonSerializable(typeof(ListEventsResult))]
 [JsonSerializable(typeof(TriggerResult))]
 [JsonSerializable(typeof(BulkActionResult))]
+[JsonSerializable(typeof(FindStuckRunsResult))]
+[JsonSerializable(typeof(StuckGroup))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(int?))]
 [JsonSerializable(typeof(JsonElement?))]

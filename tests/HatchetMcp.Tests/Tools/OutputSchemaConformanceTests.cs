@@ -62,6 +62,9 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
             ("list_crons", $$"""{"workflow":"{{Facts.SingleTaskWorkflowName}}"}"""),
             ("list_scheduled_runs", "{}"),
             ("list_events", """{"limit":20}"""),
+            ("find_stuck_runs", "{}"),
+            ("find_stuck_runs", """{"older_than":"1m"}"""),
+            ("find_stuck_runs", $$"""{"workflow":"{{Facts.ConcurrencyWorkflowName}}","older_than":"90s"}"""),
         })
         {
             await AssertConformsAsync(tool, args);
