@@ -28,6 +28,7 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton(_ => new FetchGate());
         builder.Services.TryAddSingleton<WorkflowVersionNames>();
         builder.Services.TryAddSingleton<WorkflowHistory>();
+        builder.Services.TryAddSingleton<FailureSummaryScan>();
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>
@@ -52,6 +53,7 @@ public static class ToolRegistration
             .WithTools<TriggerTools>(json)
             .WithTools<EventTools>(json)
             .WithTools<MetricsTools>(json)
+            .WithTools<FailureSummaryTools>(json)
             .WithTools<WriteTools>(json)
             // Outermost: every answer, error answers included, leaves without any part of the token.
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>

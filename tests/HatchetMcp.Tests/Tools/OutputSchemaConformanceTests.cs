@@ -62,6 +62,9 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
             ("list_crons", $$"""{"workflow":"{{Facts.SingleTaskWorkflowName}}"}"""),
             ("list_scheduled_runs", "{}"),
             ("list_events", """{"limit":20}"""),
+            ("summarize_failures", "{}"),
+            ("summarize_failures", $$"""{"workflow":"{{Facts.FailingWorkflowName}}","since":"7d"}"""),
+            ("summarize_failures", """{"since":"1m"}"""),
         })
         {
             await AssertConformsAsync(tool, args);
