@@ -108,7 +108,16 @@ public sealed class WorkflowHistory(IHatchetClient client, FetchGate gate, Workf
     // The runs list filters on inserted_at >= since; Postgres keeps microseconds, so this moves past the success itself.
     private static readonly TimeSpan JustAfter = TimeSpan.FromTicks(TimeSpan.TicksPerMicrosecond);
 
-    /// <summary>How <paramref name="workflowId"/> has fared up to <paramref name="before"/>, looking back <paramref name="lookback"/> (default 7 days) for a success.</summary>
+    /// <summary>
+    /// The latest moment strictly before a run created at <paramref name="createdAt"/>: pass it as <c>before</c> to find the
+    /// last success before that run without finding the run itself (runs created at <c>before</c> are included).
+    /// </summary>
+    public static DateTimeOffset JustBefore(DateTimeOffset createdAt) => createdAt - JustAfter;
+
+    /// <summary>
+    /// How <paramref name="workflowId"/> has fared up to <paramref name="before"/> (runs created at or before it), looking
+    /// back <paramref name="lookback"/> (default 7 days) for a success.
+    /// </summary>
     public async Task<WorkflowFare> FareAsync(Guid workflowId, DateTimeOffset before, TimeSpan? lookback, CancellationToken cancellationToken)
     {
         var lookedBackTo = before - (lookback ?? DefaultLookback);

@@ -14,7 +14,7 @@ public sealed class FailureSummaryScanTests
     private sealed record Run(Guid Id, Guid Workflow, DateTimeOffset At, string Status, string Error);
 
     /// <summary>Serves runs like Hatchet's runs list (filters, newest first, num_pages = ceil(total/limit)) and counts requests in flight.</summary>
-    private sealed class RunsClient(IReadOnlyList<Run> runs) : ScriptedHatchetClient
+    private sealed class RunsClient(IReadOnlyList<Run> runs, Guid? historyFailsFor = null) : ScriptedHatchetClient
     {
         private int _inFlight;
 
@@ -35,6 +35,11 @@ public sealed class FailureSummaryScanTests
             try
             {
                 await Task.Delay(1, cancellationToken);
+                if (query.Statuses is [V1TaskStatuses.Completed] && query.WorkflowIds is [var wanted] && wanted == historyFailsFor)
+                {
+                    throw new HatchetApiException(HatchetErrorKind.ServerError, "Hatchet answered 500");
+                }
+
                 var matching = runs
                     .Where(r => r.At >= query.Since && (query.Until is not { } until || r.At <= until))
                     .Where(r => query.Statuses is not { Count: > 0 } statuses || statuses.Contains(r.Status))
@@ -140,5 +145,19 @@ public sealed class FailureSummaryScanTests
         var only = Assert.Single(summary.Workflows);
         Assert.Equal(Emails, only.WorkflowId);
         Assert.Equal(summary.RunsInWindow, only.RunsInWindow);
+    }
+
+    [Fact]
+    public async Task A_workflow_whose_history_cannot_be_read_keeps_its_failures_and_says_why()
+    {
+        var client = new RunsClient(Window(), historyFailsFor: Emails);
+
+        var summary = await Scan(client, 4).ScanAsync(Now - TimeSpan.FromDays(2), Now, null, TestContext.Current.CancellationToken);
+
+        var emails = summary.Workflows.Single(w => w.WorkflowId == Emails);
+        Assert.Null(emails.History);
+        Assert.StartsWith("history not read", emails.HistoryNote, StringComparison.Ordinal);
+        Assert.True(emails.FailuresScanned > 0);
+        Assert.NotNull(summary.Workflows.Single(w => w.WorkflowId == Payments).History);
     }
 }

@@ -182,6 +182,17 @@ public sealed class WorkflowHistoryTests(ToolServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Just_before_a_successful_run_the_last_success_is_the_one_before_it()
+    {
+        var client = new RunsClient([(Ago(200), V1TaskStatuses.Completed, Good), (Ago(100), V1TaskStatuses.Completed, Bad)]);
+
+        var fare = await History(client).FareAsync(Workflow, WorkflowHistory.JustBefore(Ago(100)), null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(IdOf(Ago(200)), fare.LastSuccess?.RunId);
+        Assert.Equal(0, fare.RunsSince);
+    }
+
+    [Fact]
     public async Task The_gate_bounds_the_requests_in_flight()
     {
         var client = new RunsClient([(Ago(200), V1TaskStatuses.Completed, Good), (Ago(150), V1TaskStatuses.Failed, Bad), (Ago(100), V1TaskStatuses.Failed, Bad)]);
