@@ -6,20 +6,20 @@ namespace HatchetMcp.Findings;
 public sealed record SignatureGroup(string Signature, int Failures, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, IReadOnlyList<Guid> ExampleRunIds);
 
 /// <summary>
-/// One workflow's failures in the window, grouped by signature, with its runs in the window and, when it was read, how
-/// it has fared since its last success (<see cref="History"/>; null with <see cref="HistoryNote"/> saying why).
+/// One workflow's failures in the window, grouped by signature, with its runs in the window and how it has fared since
+/// its last success (<see cref="History"/>). Either may be unread (null), and <see cref="HistoryNote"/> then says why.
 /// </summary>
 public sealed record WorkflowFailures(
     Guid WorkflowId,
     string Name,
-    int RunsInWindow,
+    int? RunsInWindow,
     int FailuresScanned,
     IReadOnlyList<SignatureGroup> Signatures,
     WorkflowFare? History,
     string? HistoryNote)
 {
     /// <summary>Failed runs scanned over runs created in the window, 0 to 1; null when no run count was read.</summary>
-    public double? FailureRate => RunsInWindow > 0 ? Math.Min(1.0, (double)FailuresScanned / RunsInWindow) : null;
+    public double? FailureRate => RunsInWindow is > 0 and var runs ? Math.Min(1.0, (double)FailuresScanned / runs) : null;
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ public sealed class FailureSummaryScan(IHatchetClient client, FetchGate gate, Wo
         var detailed = groups.OrderByDescending(g => g.Failures).ThenBy(g => g.Name, StringComparer.Ordinal).Take(MaxHistories).ToList();
         if (groups.Count > detailed.Count)
         {
-            notes.Add($"last success and regression read for the {detailed.Count} workflows with most failures only; pass workflow=<name> for another");
+            notes.Add($"runs, last success and regression read for the {detailed.Count} workflows with most failures only; pass workflow=<name> for another");
         }
 
         var details = await Task.WhenAll(detailed.Select(async g =>
@@ -88,8 +88,8 @@ public sealed class FailureSummaryScan(IHatchetClient client, FetchGate gate, Wo
 
         var workflows = groups
             .Select(g => byId.TryGetValue(g.Id, out var d)
-                ? g.ToFinding(d.Runs ?? 0, d.Fare, d.Note)
-                : g.ToFinding(0, null, "not read: fewer failures than the workflows shown"))
+                ? g.ToFinding(d.Runs, d.Fare, d.Note)
+                : g.ToFinding(null, null, $"runs and last success not read: only the {MaxHistories} workflows with most failures are; pass workflow=<name>"))
             .OrderByDescending(w => w.History?.Regressed ?? false)
             .ThenByDescending(w => w.FailuresScanned)
             .ThenBy(w => w.Name, StringComparer.Ordinal)
@@ -185,7 +185,7 @@ public sealed class FailureSummaryScan(IHatchetClient client, FetchGate gate, Wo
             tally.Add(run);
         }
 
-        public WorkflowFailures ToFinding(int runs, WorkflowFare? fare, string? note) => new(
+        public WorkflowFailures ToFinding(int? runs, WorkflowFare? fare, string? note) => new(
             id, name, runs, Failures,
             _signatures.Select(kv => kv.Value.ToGroup(kv.Key))
                 .OrderByDescending(s => s.Failures).ThenByDescending(s => s.LastSeen).ToList(),

@@ -124,7 +124,9 @@ public sealed class FailureSummaryTools(IHatchetClient client, ToolOutputOptions
     private static string Block(WorkflowFailureRow w)
     {
         var rate = w.FailureRate is { } r ? Inv($" ({r * 100:0.#}%)") : "";
-        var line = Inv($"{w.Workflow}: {w.Failed:N0} of {CountText.Of(w.Runs, "run")} failed{rate}");
+        var line = w.Runs is { } runs
+            ? Inv($"{w.Workflow}: {w.Failed:N0} of {CountText.Of(runs, "run")} failed{rate}")
+            : Inv($"{w.Workflow}: {CountText.Of(w.Failed, "failed run")}");
         if (w.LastSuccessAt is null)
         {
             line += w.Note is null ? "; no success in the 7 days before the window's end" : "";

@@ -57,7 +57,7 @@ public sealed class FailureSummaryScanTests
                         CreatedAt = r.At,
                         Status = r.Status,
                         WorkflowId = r.Workflow,
-                        WorkflowName = r.Workflow == Payments ? "charge-payment" : "send-email",
+                        WorkflowName = r.Workflow == Payments ? "charge-payment" : r.Workflow == Emails ? "send-email" : $"workflow-{r.Workflow}",
                         ErrorMessage = r.Error,
                     })],
                 };
@@ -159,5 +159,30 @@ public sealed class FailureSummaryScanTests
         Assert.StartsWith("history not read", emails.HistoryNote, StringComparison.Ordinal);
         Assert.True(emails.FailuresScanned > 0);
         Assert.NotNull(summary.Workflows.Single(w => w.WorkflowId == Payments).History);
+    }
+
+    [Fact]
+    public async Task Beyond_the_workflows_whose_history_is_read_the_rest_keep_their_failures_and_say_what_was_not_read()
+    {
+        var runs = new List<Run>();
+        var workflows = Enumerable.Range(0, FailureSummaryScan.MaxHistories + 2).Select(_ => Guid.NewGuid()).ToList();
+        for (var w = 0; w < workflows.Count; w++)
+        {
+            for (var i = 0; i <= w; i++)
+            {
+                runs.Add(new Run(Guid.NewGuid(), workflows[w], Now - TimeSpan.FromMinutes(10 * (i + 1) + w), V1TaskStatuses.Failed, "boom"));
+            }
+        }
+
+        var summary = await Scan(new RunsClient(runs), 4).ScanAsync(Now - TimeSpan.FromDays(1), Now, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(workflows.Count, summary.Workflows.Count);
+        Assert.Contains(summary.Notes, n => n.Contains("pass workflow=<name>", StringComparison.Ordinal));
+        var unread = summary.Workflows.Where(w => w.RunsInWindow is null).ToList();
+        // The two with fewest failures (1 and 2) are the ones left unread.
+        Assert.Equal(new[] { workflows[0], workflows[1] }.Order(), unread.Select(w => w.WorkflowId).Order());
+        Assert.All(unread, w => Assert.Null(w.History));
+        Assert.All(unread, w => Assert.Contains("not read", w.HistoryNote, StringComparison.Ordinal));
+        Assert.All(summary.Workflows.Except(unread), w => Assert.Equal(w.FailuresScanned, w.RunsInWindow));
     }
 }

@@ -22,8 +22,8 @@ public sealed record WorkflowFailureRow
     public Guid WorkflowId { get; init; }
     public required string Workflow { get; init; }
 
-    [Description("Runs created in the window.")]
-    public int Runs { get; init; }
+    [Description("Runs created in the window; null: not counted (see note).")]
+    public int? Runs { get; init; }
 
     [Description("Failed runs scanned.")]
     public int Failed { get; init; }
