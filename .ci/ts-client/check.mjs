@@ -44,7 +44,7 @@ async function call(name, args, { expectError = false } = {}) {
 try {
   await client.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
   const { tools } = await client.listTools();
-  if (tools.length !== 18) failures.push(`tools/list: ${tools.length} tools`);
+  if (tools.length !== 19) failures.push(`tools/list: ${tools.length} tools`);
 
   await call("whoami", {});
   await call("list_workflows", {});
@@ -67,6 +67,8 @@ try {
   await call("list_scheduled_runs", { statuses: ["SCHEDULED"] });
   await call("list_events", { since: "24h", limit: 20 });
   await call("find_stuck_runs", { older_than: "1m" });
+  await call("summarize_failures", {});
+  await call("summarize_failures", { workflow: "charge-payment", since: "48h" });
   const started = await call("trigger_workflow", { workflow: "send-email", input: { to: "ops@example.com" }, metadata: { source: "ci" } });
   await call("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
   await call("replay_runs", { run_ids: [failedRun] });
@@ -102,6 +104,7 @@ try {
   await call("list_runs", { statuses: ["BOGUS"] }, { expectError: true });
   await call("list_runs", { since: "yesterday-ish" }, { expectError: true });
   await call("search_logs", { text: "x" }, { expectError: true });
+  await call("summarize_failures", { since: "soonish" }, { expectError: true });
   await call("get_worker", { worker_id: "../tenants" }, { expectError: true });
   await call("list_scheduled_runs", { statuses: ["DONE"] }, { expectError: true });
   await call("find_stuck_runs", { older_than: "a while" }, { expectError: true });

@@ -1,5 +1,7 @@
 // Benchmarks for hatchet-mcp, run on demand (never in CI: the machines are noisy).
-//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|answers|startup|coldstart|calls|client|scale|aot] [--runs N]
+//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|answers|startup|coldstart|calls|client|scale|failures|aot] [--runs N]
+//   failures: summarize_failures on the default scenario (text bytes) and at --scale N runs (default 100,000): time,
+//   server peak working set and REST calls, --runs N times (default 3), each on a fresh server.
 //   answers: REST calls, text bytes and structured bytes per tool call, tools/list bytes per tool; takes --server PATH.
 //   startup: cold start and peak RSS of what 'dotnet dnx HatchetMcp' runs on linux-x64 (the packed Native AOT binary,
 //   alone and through dnx) beside a TypeScript MCP server (bench/HatchetMcp.Bench/ts-standin, after npm ci there) and
@@ -25,6 +27,7 @@ var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCa
     ["bytes"] = () => AnswersBench.RunAsync(ServerLocator.FromArgs(args)),
     ["startup"] = () => StartupBench.RunAsync(BenchArgs.StringOption(args, "--feed"), runs),
     ["scale"] = () => ScaleBench.RunAsync(ServerLocator.FromArgs(args)),
+    ["failures"] = () => FailuresBench.RunAsync(ServerLocator.FromArgs(args), BenchArgs.IntOption(args, "--runs", 3), BenchArgs.IntOption(args, "--scale", 100_000)),
     ["aot"] = () => AotBench.RunAsync(runs),
 };
 

@@ -1,3 +1,4 @@
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
@@ -17,9 +18,12 @@ public sealed record ServerConfiguration
 
     public LogLevel LogLevel { get; init; } = ServerLogLevel.Default;
 
+    /// <summary>How many Hatchet requests the findings layer keeps in flight at once.</summary>
+    public int MaxConcurrency { get; init; } = FetchGate.DefaultLimit;
+
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable];
+        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable];
 
     /// <summary>
     /// Reads the configuration. The result carries either the configuration (plus an optional warning line) or one error
@@ -42,6 +46,12 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(outputError);
         }
 
+        using var gate = FetchGate.FromEnvironment(environment, out var gateError);
+        if (gateError is not null)
+        {
+            return ServerConfigurationResult.Fail(gateError);
+        }
+
         var logLevel = ServerLogLevel.FromEnvironment(environment, out var logLevelError);
         if (logLevelError is not null)
         {
@@ -54,7 +64,11 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(dashboardError);
         }
 
-        var configuration = new ServerConfiguration { Settings = settings.Settings, Output = output, LogLevel = logLevel, Dashboard = dashboard };
+        var configuration = new ServerConfiguration
+        {
+            Settings = settings.Settings, Output = output, LogLevel = logLevel, Dashboard = dashboard,
+            MaxConcurrency = gate.Limit,
+        };
         return ServerConfigurationResult.Ok(configuration, settings.Warning);
     }
 

@@ -1,10 +1,9 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace HatchetMcp.Shaping;
 
 /// <summary>Errors cut to what an operator scans for: the first line, and a signature that groups like failures.</summary>
-public static partial class ErrorText
+public static class ErrorText
 {
     public const int MaxFirstLineChars = 240;
     public const int MaxSignatureChars = 160;
@@ -63,27 +62,10 @@ public static partial class ErrorText
         return Math.Max(0, count - 1);
     }
 
-    /// <summary>
-    /// The first line with the parts that differ between occurrences masked (ids, numbers, hex, times; quoted names such as a missing key stay),
-    /// so that the same failure on many runs yields the same signature.
-    /// </summary>
-    public static string? Signature(string? error)
-    {
-        var first = FirstLine(error);
-        if (first is null)
-        {
-            return null;
-        }
+    /// <summary>The error's signature, as <see cref="Findings.ErrorSignature"/> works it out (one rule for every answer).</summary>
+    public static string? Signature(string? error) => Findings.ErrorSignature.Of(error);
 
-        var s = TimestampPattern().Replace(first, "<time>");
-        s = UuidPattern().Replace(s, "<id>");
-        s = HexPattern().Replace(s, "<hex>");
-        s = NumberPattern().Replace(s, "<n>");
-        s = WhitespacePattern().Replace(s, " ").Trim();
-        return Cap(s, MaxSignatureChars);
-    }
-
-    private static string Cap(string value, int max)
+    internal static string Cap(string value, int max)
     {
         if (value.Length <= max)
         {
@@ -95,21 +77,4 @@ public static partial class ErrorText
         sb.Append('…');
         return sb.ToString();
     }
-
-    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
-    private static partial Regex UuidPattern();
-
-    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?")]
-    private static partial Regex TimestampPattern();
-
-    // Hex runs only count when long enough to be an id or hash (short ones are words like "dead" or "add").
-    [GeneratedRegex(@"\b(0x[0-9a-fA-F]+|[0-9a-fA-F]{12,})\b")]
-    private static partial Regex HexPattern();
-
-    // Digits glued to letters ("http2", "S3") are part of a name, not a varying value.
-    [GeneratedRegex(@"(?<![A-Za-z])\d+(\.\d+)?")]
-    private static partial Regex NumberPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

@@ -28,6 +28,10 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton<WorkflowCatalog>();
         builder.Services.TryAddSingleton(services => DashboardLinks.ForApi(services.GetRequiredService<HatchetSettings>()));
         builder.Services.TryAddSingleton<ProgressBlockers>();
+        builder.Services.TryAddSingleton(_ => new FetchGate());
+        builder.Services.TryAddSingleton<WorkflowVersionNames>();
+        builder.Services.TryAddSingleton<WorkflowHistory>();
+        builder.Services.TryAddSingleton<FailureSummaryScan>();
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>
@@ -53,6 +57,7 @@ public static class ToolRegistration
             .WithTools<EventTools>(json)
             .WithTools<MetricsTools>(json)
             .WithTools<StuckRunTools>(json)
+            .WithTools<FailureSummaryTools>(json)
             .WithTools<WriteTools>(json)
             // Outermost: every answer, error answers included, leaves without any part of the token.
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>

@@ -15,6 +15,8 @@ namespace HatchetMcp.Tools;
 [JsonSerializable(typeof(GetRunResult))]
 [JsonSerializable(typeof(GetRunLogsResult))]
 [JsonSerializable(typeof(SearchLogsResult))]
+[JsonSerializable(typeof(SummarizeFailuresResult))]
+[JsonSerializable(typeof(WorkflowFailureRow))]
 [JsonSerializable(typeof(LogMatchGroup))]
 [JsonSerializable(typeof(ListWorkersResult))]
 [JsonSerializable(typeof(GetWorkerResult))]

@@ -65,6 +65,9 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
             ("find_stuck_runs", "{}"),
             ("find_stuck_runs", """{"older_than":"1m"}"""),
             ("find_stuck_runs", $$"""{"workflow":"{{Facts.ConcurrencyWorkflowName}}","older_than":"90s"}"""),
+            ("summarize_failures", "{}"),
+            ("summarize_failures", $$"""{"workflow":"{{Facts.FailingWorkflowName}}","since":"7d"}"""),
+            ("summarize_failures", """{"since":"1m"}"""),
         })
         {
             await AssertConformsAsync(tool, args);
