@@ -13,7 +13,7 @@ namespace HatchetMcp.Tools;
 /// <summary>summarize_failures: a window's failures by workflow and error signature, with regressions and the version change.</summary>
 [McpServerToolType]
 public sealed class FailureSummaryTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows,
-    FailureSummaryScan scan)
+    FailureSummaryScan scan, DashboardLinks links)
 {
     private const int SignaturesShown = 3;
     private const int NamesInCutNotice = 8;
@@ -39,18 +39,18 @@ public sealed class FailureSummaryTools(IHatchetClient client, ToolOutputOptions
             var resolved = workflowText is null ? null
                 : await new WorkflowResolver(client, workflows).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
             var summary = await scan.ScanAsync(window.Since, window.Until ?? now, resolved?.Id, cancellationToken).ConfigureAwait(false);
-            return Answer(summary, resolved?.Name, output.MaxTextBytes);
+            return Answer(summary, resolved?.Name, output.MaxTextBytes, links);
         }).ConfigureAwait(false);
     }
 
-    private static CallToolResult Answer(FailureSummary summary, string? workflowName, int maxBytes)
+    private static CallToolResult Answer(FailureSummary summary, string? workflowName, int maxBytes, DashboardLinks links)
     {
-        var rows = summary.Workflows.Select(Row).ToList();
+        var rows = summary.Workflows.Select(w => Row(w, links)).ToList();
         var blocks = rows.Select(Block).ToList();
         var sizes = ToolResult.RowBytes(rows, ToolsJsonContext.Default.WorkflowFailureRow);
         string? cut = null;
         var fitted = TextBudget.FitRows(
-            _ => Header(summary, workflowName),
+            _ => Header(summary, workflowName, rows.Count > 0 ? links.RunsLine : null),
             blocks,
             sizes,
             maxBytes,
@@ -68,17 +68,19 @@ public sealed class FailureSummaryTools(IHatchetClient client, ToolOutputOptions
             WorkflowsLeftOut = rows.Count - shownRows.Count,
             Cut = rows.Count > shownRows.Count ? cut : null,
             Notes = summary.Notes,
+            RunUrl = rows.Count > 0 ? links.RunTemplate : null,
         };
         return ToolResult.Create(fitted.Text, result, ToolsJsonContext.Default.SummarizeFailuresResult);
     }
 
-    private static WorkflowFailureRow Row(WorkflowFailures w)
+    private static WorkflowFailureRow Row(WorkflowFailures w, DashboardLinks links)
     {
         var fare = w.History;
         return new WorkflowFailureRow
         {
             WorkflowId = w.WorkflowId,
             Workflow = w.Name,
+            Url = links.Workflow(w.WorkflowId),
             Runs = w.RunsInWindow,
             Failed = w.FailuresScanned,
             FailureRate = w.FailureRate is { } rate ? Math.Round(rate, 3) : null,
@@ -106,7 +108,7 @@ public sealed class FailureSummaryTools(IHatchetClient client, ToolOutputOptions
         };
     }
 
-    private static List<string> Header(FailureSummary s, string? workflowName)
+    private static List<string> Header(FailureSummary s, string? workflowName, string? runsLine)
     {
         var scope = workflowName is not null ? $"workflow {workflowName}" : s.WorkflowId is { } id ? $"workflow {id}" : "the tenant";
         var lines = new List<string>
@@ -118,6 +120,10 @@ public sealed class FailureSummaryTools(IHatchetClient client, ToolOutputOptions
                 (s.Workflows.Count > 0 ? $" {CountText.Of(s.Workflows.Count, "workflow")} with failures:" : ""),
         };
         lines.AddRange(s.Notes.Select(n => $"Note: {n}."));
+        if (runsLine is not null)
+        {
+            lines.Add(runsLine);
+        }
         return lines;
     }
 

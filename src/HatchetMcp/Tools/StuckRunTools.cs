@@ -12,7 +12,8 @@ namespace HatchetMcp.Tools;
 
 /// <summary>find_stuck_runs: runs QUEUED or RUNNING longer than a threshold, grouped by why (<see cref="ProgressBlockers"/>).</summary>
 [McpServerToolType]
-public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, ProgressBlockers blockers)
+public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, ProgressBlockers blockers,
+    DashboardLinks links)
 {
     /// <summary>Task rows read per page of the runs list.</summary>
     public const int ScanPage = 1000;
@@ -90,6 +91,10 @@ public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions outpu
             tail.AddRange(state.Notes);
             if (groups.Count > 0)
             {
+                if (links.RunsLine is { } runsLine)
+                {
+                    tail.Add(runsLine);
+                }
                 tail.Add("WORKER/RATE LIMIT causes are read from live state now; a named event confirms one. Next: get_run run_id=<example> for a run's tasks and events; " +
                          "list_runs workflow=<workflow> statuses=[\"QUEUED\",\"RUNNING\"] for every run of a group.");
             }
@@ -114,6 +119,7 @@ public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions outpu
                 Groups = fit.IsCut ? groups.Take(fit.LinesShown).ToList() : groups,
                 Cut = fit.IsCut ? $"{fit.LinesCut} groups left out to fit the output budget ({output.MaxTextBytes} bytes); narrow with workflow." : null,
                 Notes = tail.Count == 0 ? null : tail,
+                RunUrl = groups.Count > 0 ? links.RunTemplate : null,
             };
             return ToolResult.Create(text, result, ToolsJsonContext.Default.FindStuckRunsResult);
         }).ConfigureAwait(false);

@@ -26,6 +26,8 @@ public sealed class DashboardLinkSettingTests(ToolServerFixture fixture) : IClas
         ("list_events", """{"since":"48h"}"""),
         ("list_crons", "{}"),
         ("list_scheduled_runs", "{}"),
+        ("find_stuck_runs", """{"older_than":"1m"}"""),
+        ("summarize_failures", "{}"),
     ];
 
     [Fact]

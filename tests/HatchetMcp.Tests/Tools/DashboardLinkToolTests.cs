@@ -92,6 +92,8 @@ public sealed class DashboardLinkToolTests(ToolServerFixture fixture) : IClassFi
         {
             ("search_logs", """{"text":"billing_country","since":"7d"}"""),
             ("list_events", """{"since":"48h"}"""),
+            ("find_stuck_runs", """{"older_than":"1m"}"""),
+            ("summarize_failures", "{}"),
         })
         {
             var answer = await fixture.Server.CallAsync(tool, args);
@@ -99,6 +101,19 @@ public sealed class DashboardLinkToolTests(ToolServerFixture fixture) : IClassFi
             Assert.Contains($"Dashboard: {Root}/runs/<run id>", answer.Text, StringComparison.Ordinal);
             Assert.Equal($"{Root}/runs/{{runId}}", answer.Structured.GetProperty("runUrl").GetString());
         }
+    }
+
+    [Fact]
+    public async Task A_failure_summary_links_each_failing_workflow()
+    {
+        var workflow = await fixture.Server.CallAsync("get_workflow", $$"""{"workflow":"{{Facts.FailingWorkflowName}}"}""");
+        var failingId = workflow.Structured.GetProperty("id").GetGuid();
+
+        var summary = await fixture.Server.CallAsync("summarize_failures", "{}");
+
+        var row = summary.Structured.GetProperty("workflows").EnumerateArray()
+            .Single(w => w.GetProperty("workflow").GetString() == Facts.FailingWorkflowName);
+        Assert.Equal($"{Root}/workflows/{failingId:D}", row.GetProperty("url").GetString());
     }
 
     [Fact]

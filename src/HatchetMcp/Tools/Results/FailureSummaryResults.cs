@@ -21,6 +21,7 @@ public sealed record WorkflowFailureRow
 {
     public Guid WorkflowId { get; init; }
     public required string Workflow { get; init; }
+    public string? Url { get; init; }
 
     [Description("Runs created in the window; null: not counted (see note).")]
     public int? Runs { get; init; }
@@ -88,4 +89,7 @@ public sealed record SummarizeFailuresResult
     public string? Cut { get; init; }
 
     public required IReadOnlyList<string> Notes { get; init; }
+
+    [Description("Dashboard route of a run: {runId} replaced by a listed id.")]
+    public string? RunUrl { get; init; }
 }

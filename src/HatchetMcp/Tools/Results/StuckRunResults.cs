@@ -64,4 +64,7 @@ public sealed record FindStuckRunsResult
     public string? Cut { get; init; }
 
     public IReadOnlyList<string>? Notes { get; init; }
+
+    [Description("Dashboard route of a run: {runId} replaced by an example id.")]
+    public string? RunUrl { get; init; }
 }
