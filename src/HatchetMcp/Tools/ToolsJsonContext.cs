@@ -23,6 +23,7 @@ namespace HatchetMcp.Tools;
 [JsonSerializable(typeof(ListCronsResult))]
 [JsonSerializable(typeof(ListScheduledRunsResult))]
 [JsonSerializable(typeof(ListEventsResult))]
+[JsonSerializable(typeof(DiagnoseRunResult))]
 [JsonSerializable(typeof(TriggerResult))]
 [JsonSerializable(typeof(BulkActionResult))]
 [JsonSerializable(typeof(string[]))]

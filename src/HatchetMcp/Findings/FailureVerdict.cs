@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+
+namespace HatchetMcp.Findings;
+
+/// <summary>The likely cause of a failed or cancelled run, as the verdict rules name it.</summary>
+public enum FailureCause
+{
+    BadInput,
+    Dependency,
+    CodeRegression,
+    InfrastructureOrTimeout,
+    CancelledByPerson,
+    CancelledByParent,
+    Undetermined,
+}
+
+/// <summary>
+/// What the workflow's record says about the run's version: every run since the last success failed, and the run's
+/// version is not the last success's. Filled from the workflow's history; null when that could not be read.
+/// </summary>
+public sealed record RegressionEvidence(
+    bool EveryRunSinceFailed,
+    int FailuresSince,
+    DateTimeOffset? LastSuccessAt,
+    Guid? LastSuccessRunId,
+    string? LastSuccessVersion,
+    string? ThisVersion,
+    bool VersionDiffers);
+
+/// <summary>The facts the verdict rules read, all from the run's own findings.</summary>
+public sealed record VerdictInputs(
+    string Status,
+    string? Error,
+    int Attempt,
+    bool TimedOut,
+    string? CancelMessage,
+    bool HasParentTask,
+    RegressionEvidence? Regression);
+
+/// <summary>A heuristic verdict: the cause it names and the evidence (facts of this answer) it rests on.</summary>
+public sealed record Verdict(FailureCause Cause, IReadOnlyList<string> Evidence)
+{
+    public string CauseText => Cause switch
+    {
+        FailureCause.BadInput => "bad input",
+        FailureCause.Dependency => "dependency failure",
+        FailureCause.CodeRegression => "code regression",
+        FailureCause.InfrastructureOrTimeout => "infrastructure or timeout",
+        FailureCause.CancelledByPerson => "cancelled by a person or an API call",
+        FailureCause.CancelledByParent => "cancelled by its parent",
+        _ => "undetermined",
+    };
+}
+
+/// <summary>
+/// The verdict rules, first match wins: a cancel is by a parent (the run has a parent task, or Hatchet says a parent
+/// caused it) or else by a person; a timeout is infrastructure; a failure on every run since the last success, on a
+/// version other than that success's, is a code regression; an error naming a remote status, connection or
+/// unavailability is a dependency; one naming memory, a lost worker or a killed process is infrastructure; one naming
+/// validation, a missing key or an invalid value is bad input. Anything else is undetermined.
+/// </summary>
+public static partial class FailureVerdict
+{
+    public static Verdict? Judge(VerdictInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var error = inputs.Error;
+        var errorEvidence = error is null ? null : $"error of attempt {inputs.Attempt}: {error}";
+        if (inputs.Status == "CANCELLED")
+        {
+            var byParent = inputs.HasParentTask || (inputs.CancelMessage?.Contains("parent", StringComparison.OrdinalIgnoreCase) ?? false);
+            var evidence = new List<string>();
+            if (inputs.HasParentTask)
+            {
+                evidence.Add("the run was spawned by a parent task");
+            }
+
+            if (inputs.CancelMessage is { } m)
+            {
+                evidence.Add($"Hatchet's cancel event: \"{m}\"");
+            }
+
+            if (evidence.Count == 0)
+            {
+                evidence.Add("no parent task and no cancel reason from Hatchet");
+            }
+
+            return new Verdict(byParent ? FailureCause.CancelledByParent : FailureCause.CancelledByPerson, evidence);
+        }
+
+        if (inputs.Status != "FAILED")
+        {
+            return null;
+        }
+
+        if (inputs.TimedOut || (error is not null && TimeoutPattern().IsMatch(error)))
+        {
+            return new Verdict(FailureCause.InfrastructureOrTimeout,
+                [inputs.TimedOut ? $"attempt {inputs.Attempt} ended with a TIMED_OUT event" : errorEvidence!]);
+        }
+
+        if (inputs.Regression is { EveryRunSinceFailed: true, VersionDiffers: true } r)
+        {
+            var since = r.LastSuccessAt is { } at ? $" (last success {Shaping.TimeText.Format(at)}{(r.LastSuccessRunId is { } id ? $", run {id}" : string.Empty)})" : string.Empty;
+            List<string> evidence =
+            [
+                $"every run since the last success failed: {Shaping.CountText.Of(r.FailuresSince, "failure")}{since}",
+                $"this run's version {r.ThisVersion ?? "?"} is not the last success's {r.LastSuccessVersion ?? "?"}",
+            ];
+            if (errorEvidence is not null)
+            {
+                evidence.Add(errorEvidence);
+            }
+
+            return new Verdict(FailureCause.CodeRegression, evidence);
+        }
+
+        if (error is null)
+        {
+            return new Verdict(FailureCause.Undetermined, ["the failed attempt carries no error text"]);
+        }
+
+        if (DependencyPattern().IsMatch(error))
+        {
+            return new Verdict(FailureCause.Dependency, [errorEvidence!, "it names a remote status, a connection or an unavailable service"]);
+        }
+
+        if (InfrastructurePattern().IsMatch(error))
+        {
+            return new Verdict(FailureCause.InfrastructureOrTimeout, [errorEvidence!, "it names memory, a lost worker or a killed process"]);
+        }
+
+        if (BadInputPattern().IsMatch(error))
+        {
+            var evidence = new List<string> { errorEvidence!, "it names validation, a missing key or field, or an invalid value" };
+            if (inputs.Regression is { EveryRunSinceFailed: false })
+            {
+                evidence.Add("other runs succeeded since the last success: the failure is not on every run");
+            }
+
+            return new Verdict(FailureCause.BadInput, evidence);
+        }
+
+        return new Verdict(FailureCause.Undetermined, [errorEvidence!, "no rule matched"]);
+    }
+
+    [GeneratedRegex(@"timed out|timeout|deadline exceeded", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeoutPattern();
+
+    [GeneratedRegex(@"\b(5\d\d|429)\b|bad gateway|service unavailable|too many requests|connection(error| refused| reset|\b)|econn|unavailable|temporar|dns|rate ?limit", RegexOptions.IgnoreCase)]
+    private static partial Regex DependencyPattern();
+
+    [GeneratedRegex(@"out of memory|\boom\b|killed|worker (lost|died|disconnected)|heartbeat|sigkill|evicted", RegexOptions.IgnoreCase)]
+    private static partial Regex InfrastructurePattern();
+
+    [GeneratedRegex(@"validation|keyerror|valueerror|invalid|missing|required|unknown format|not supported|decode|parse", RegexOptions.IgnoreCase)]
+    private static partial Regex BadInputPattern();
+}

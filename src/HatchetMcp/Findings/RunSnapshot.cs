@@ -1,0 +1,193 @@
+using System.Text.Json;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools;
+
+namespace HatchetMcp.Findings;
+
+/// <summary>
+/// One task of a run as diagnosis and comparison need it: its attempts (with the worker of each), its action and, for a
+/// cancelled task, Hatchet's sentence saying why.
+/// </summary>
+public sealed record TaskSnapshot(Guid Id, string Name, string Status, AttemptTimeline Attempts, string? ActionId,
+    string? CancelMessage, bool TimedOut, long? ReportedDurationMs);
+
+/// <summary>
+/// One run (or one task, when a task id was given) read once: status, workflow and version, input, metadata, tasks with
+/// their attempts, and the names of the workers those attempts ran on. Parts that could not be read leave a note.
+/// </summary>
+public sealed record RunSnapshot(
+    Guid RunId,
+    Guid? RequestedTaskId,
+    string Status,
+    string? WorkflowName,
+    Guid? WorkflowId,
+    Guid? VersionId,
+    string? VersionName,
+    DateTimeOffset? CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    Guid? ParentTaskId,
+    JsonElement? Input,
+    IReadOnlyDictionary<string, string> Metadata,
+    IReadOnlyList<TaskSnapshot> Tasks,
+    IReadOnlyDictionary<Guid, string> WorkerNames,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The worker's name when known, else its id; null when no worker took the attempt.</summary>
+    public string? WorkerLabel(Guid? workerId) =>
+        workerId is not { } id ? null : WorkerNames.TryGetValue(id, out var name) ? name : id.ToString();
+
+    /// <summary>The run's latest attempt across its tasks (see <see cref="AttemptTimeline.Latest"/>).</summary>
+    public AttemptFacts? LatestAttempt => AttemptTimeline.Latest(Tasks.Select(t => t.Attempts), Status, FinishedAt);
+}
+
+/// <summary>Reads <see cref="RunSnapshot"/>s: one run lookup, plus the task's events for a task id, the worker list and the version.</summary>
+public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflows)
+{
+    /// <summary>Reads a run or task by id. Throws <see cref="HatchetApiException"/> when the run itself cannot be read.</summary>
+    public async Task<RunSnapshot> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var lookup = await client.GetRunAsync(id, cancellationToken).ConfigureAwait(false);
+        var notes = new List<string>();
+        var workersTask = WorkerNamesAsync(notes, cancellationToken);
+        RunSnapshot snapshot;
+        if (lookup.Kind == RunLookupKind.Task && lookup.Task is { } task)
+        {
+            var events = await TaskEventsAsync(task, notes, cancellationToken).ConfigureAwait(false);
+            var taskId = task.TaskExternalId ?? task.Metadata?.Id ?? id;
+            snapshot = new RunSnapshot(
+                task.WorkflowRunExternalId ?? taskId, taskId, task.Status ?? "UNKNOWN",
+                string.IsNullOrWhiteSpace(task.WorkflowName) ? null : task.WorkflowName, task.WorkflowId, task.WorkflowVersionId, null,
+                task.CreatedAt ?? task.Metadata?.CreatedAt, TimeText.Meaningful(task.StartedAt), TimeText.Meaningful(task.FinishedAt),
+                task.ParentTaskExternalId, RunText.UserInput(task.Input), RunText.MetadataText(task.AdditionalMetadata),
+                [TaskOf(task, RunText.StepName(task.DisplayName), events)], new Dictionary<Guid, string>(), notes);
+        }
+        else
+        {
+            var details = lookup.Run ?? new V1WorkflowRunDetails();
+            var run = details.Run ?? new V1WorkflowRun();
+            var stepNames = (details.Shape ?? [])
+                .Where(s => s.TaskExternalId is { } t && t != Guid.Empty && s.TaskName is not null)
+                .GroupBy(s => s.TaskExternalId!.Value)
+                .ToDictionary(g => g.Key, g => g.First().TaskName!);
+            var byTask = (details.TaskEvents ?? []).Where(e => e.TaskId is not null).ToLookup(e => e.TaskId!.Value);
+            var tasks = (details.Tasks ?? []).Select(t =>
+            {
+                var tid = t.TaskExternalId ?? t.Metadata?.Id ?? Guid.Empty;
+                return TaskOf(t, stepNames.TryGetValue(tid, out var n) ? n : RunText.StepName(t.DisplayName), byTask[tid].ToList());
+            }).ToList();
+            snapshot = new RunSnapshot(
+                run.Metadata?.Id ?? id, null, run.Status ?? "UNKNOWN",
+                (details.Tasks ?? []).Select(t => t.WorkflowName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)),
+                run.WorkflowId, run.WorkflowVersionId, null,
+                run.CreatedAt ?? run.Metadata?.CreatedAt, TimeText.Meaningful(run.StartedAt), TimeText.Meaningful(run.FinishedAt),
+                run.ParentTaskExternalId, run.Input, RunText.MetadataText(run.AdditionalMetadata),
+                tasks, new Dictionary<Guid, string>(), notes);
+        }
+
+        var nameTask = snapshot.WorkflowName is null ? WorkflowNameAsync(snapshot.WorkflowId, cancellationToken) : Task.FromResult<string?>(snapshot.WorkflowName);
+        var versionTask = VersionNameAsync(snapshot.WorkflowId, snapshot.VersionId, notes, cancellationToken);
+        await Task.WhenAll(workersTask, nameTask, versionTask).ConfigureAwait(false);
+        return snapshot with
+        {
+            WorkflowName = await nameTask.ConfigureAwait(false),
+            VersionName = await versionTask.ConfigureAwait(false),
+            WorkerNames = await workersTask.ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>A version's name (its label in Hatchet), best effort: null with a note when it cannot be read.</summary>
+    public async Task<string?> VersionNameAsync(Guid? workflowId, Guid? versionId, List<string> notes, CancellationToken cancellationToken)
+    {
+        if (workflowId is not { } w || versionId is not { } v || v == Guid.Empty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await client.GetWorkflowVersionAsync(w, v, cancellationToken).ConfigureAwait(false)).Version;
+        }
+        catch (HatchetApiException)
+        {
+            lock (notes)
+            {
+                notes.Add($"the name of version {v} could not be read");
+            }
+
+            return null;
+        }
+    }
+
+    private static TaskSnapshot TaskOf(V1TaskSummary t, string name, IReadOnlyList<V1TaskEvent> events)
+    {
+        var current = RetryOf(t);
+        var cancel = events.LastOrDefault(e => e.EventType == "CANCELLED")?.Message;
+        var timedOut = events.Any(e => e.EventType == "TIMED_OUT" && (e.RetryCount ?? 0) == current);
+        return new TaskSnapshot(t.TaskExternalId ?? t.Metadata?.Id ?? Guid.Empty, name, t.Status ?? "UNKNOWN",
+            AttemptTimeline.For(t, events), string.IsNullOrEmpty(t.ActionId) ? null : t.ActionId, cancel, timedOut, t.Duration);
+    }
+
+    private static int RetryOf(V1TaskSummary t) => t.RetryCount ?? (t.Attempt is { } a ? a - 1 : 0);
+
+    private async Task<IReadOnlyList<V1TaskEvent>> TaskEventsAsync(V1TaskSummary task, List<string> notes, CancellationToken cancellationToken)
+    {
+        if ((task.TaskExternalId ?? task.Metadata?.Id) is not { } taskId)
+        {
+            return [];
+        }
+
+        try
+        {
+            return (await client.ListTaskEventsAsync(taskId, cancellationToken).ConfigureAwait(false)).Rows ?? [];
+        }
+        catch (HatchetApiException)
+        {
+            lock (notes)
+            {
+                notes.Add("the task's events could not be read: attempts and workers are from its summary only");
+            }
+
+            return [];
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, string>> WorkerNamesAsync(List<string> notes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var list = await client.ListWorkersAsync(cancellationToken).ConfigureAwait(false);
+            return (list.Rows ?? [])
+                .Where(w => w.Metadata?.Id is not null && !string.IsNullOrWhiteSpace(w.Name))
+                .GroupBy(w => w.Metadata!.Id!.Value)
+                .ToDictionary(g => g.Key, g => g.First().Name!);
+        }
+        catch (HatchetApiException)
+        {
+            lock (notes)
+            {
+                notes.Add("worker names could not be read: workers are shown by id");
+            }
+
+            return new Dictionary<Guid, string>();
+        }
+    }
+
+    private async Task<string?> WorkflowNameAsync(Guid? workflowId, CancellationToken cancellationToken)
+    {
+        if (workflowId is not { } w || w == Guid.Empty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await workflows.NameAsync(client, w, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HatchetApiException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using HatchetMcp.Arguments;
+using HatchetMcp.Findings;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools.Results;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>diagnose_run and compare_runs: one run's findings joined into one answer, and what differs between two runs.</summary>
+[McpServerToolType]
+public sealed class DiagnosisTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
+{
+    [McpServerTool(Name = "diagnose_run", Title = "Diagnose a run", ReadOnly = true, Destructive = false,
+        Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(DiagnoseRunResult))]
+    [Description("Everything about one run (or task) in one call. Failed or cancelled: the failing task, each attempt " +
+                 "(start, duration, worker, error), the log lines around the first ERROR, how the workflow has fared since " +
+                 "its last success, the version change, and a labelled heuristic verdict with its evidence. Queued or " +
+                 "running: why it is not progressing. Completed: queue wait and task durations.")]
+    public async Task<CallToolResult> DiagnoseRun(
+        [Description("Run id or task id (a UUID), e.g. from list_runs.")] string run_id,
+        CancellationToken cancellationToken = default)
+    {
+        var id = ToolArguments.Uuid(run_id, "run_id");
+        return await ToolErrors.Guard(async () =>
+        {
+            var diagnosis = await new RunDiagnoser(client, new RunSnapshots(client, workflows)).DiagnoseAsync(id, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var (result, lines) = RunDiagnosisAnswer.Build(diagnosis, null, null, now);
+            var text = TextBudget.Fit(lines, [], output.MaxTextBytes, KeepEnd.First, "lines", string.Empty).Text;
+            return ToolResult.Create(text, result, ToolsJsonContext.Default.DiagnoseRunResult);
+        }).ConfigureAwait(false);
+    }
+}
