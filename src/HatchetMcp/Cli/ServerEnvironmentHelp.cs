@@ -1,3 +1,4 @@
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Server;
 using HatchetMcp.Tools;
@@ -19,6 +20,7 @@ internal static class ServerEnvironmentHelp
         (HatchetEnvironmentVariables.SdkTenantId, $"optional: the Hatchet SDKs' name for the tenant, read when {HatchetEnvironmentVariables.TenantId} is unset"),
         (HatchetEnvironmentVariables.TimeoutSeconds, $"optional: per-call timeout for Hatchet requests in seconds (default {HatchetSettings.DefaultTimeout.TotalSeconds:0})"),
         (ToolOutputOptions.EnvironmentVariable, $"optional: maximum bytes per tool answer, for its text and for the rows of its structured content (default {ToolOutputOptions.DefaultMaxTextBytes})"),
+        (FetchGate.EnvironmentVariable, $"optional: Hatchet requests in flight at once when an answer needs several, {FetchGate.MinimumLimit} to {FetchGate.MaximumLimit} (default {FetchGate.DefaultLimit})"),
         (ServerLogLevel.EnvironmentVariable, $"optional: stderr log level, Trace to Critical or None (default {ServerLogLevel.Default})"),
     ];
 

@@ -1,3 +1,4 @@
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,7 @@ public static class HatchetMcpServer
     public static IMcpServerBuilder Configure(IServiceCollection services, ServerConfiguration configuration, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(new FetchGate(configuration.MaxConcurrency));
         return Configure(services, configuration.Settings, configuration.Output, time);
     }
 }

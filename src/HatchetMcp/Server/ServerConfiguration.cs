@@ -1,3 +1,4 @@
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,12 @@ public sealed record ServerConfiguration
 
     public LogLevel LogLevel { get; init; } = ServerLogLevel.Default;
 
+    /// <summary>How many Hatchet requests the findings layer keeps in flight at once.</summary>
+    public int MaxConcurrency { get; init; } = FetchGate.DefaultLimit;
+
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, ServerLogLevel.EnvironmentVariable];
+        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable];
 
     /// <summary>
     /// Reads the configuration. The result carries either the configuration (plus an optional warning line) or one error
@@ -38,13 +42,22 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(outputError);
         }
 
+        using var gate = FetchGate.FromEnvironment(environment, out var gateError);
+        if (gateError is not null)
+        {
+            return ServerConfigurationResult.Fail(gateError);
+        }
+
         var logLevel = ServerLogLevel.FromEnvironment(environment, out var logLevelError);
         if (logLevelError is not null)
         {
             return ServerConfigurationResult.Fail(logLevelError);
         }
 
-        var configuration = new ServerConfiguration { Settings = settings.Settings, Output = output, LogLevel = logLevel };
+        var configuration = new ServerConfiguration
+        {
+            Settings = settings.Settings, Output = output, LogLevel = logLevel, MaxConcurrency = gate.Limit,
+        };
         return ServerConfigurationResult.Ok(configuration, settings.Warning);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Arguments;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,9 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton(new ToolOutputOptions());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<WorkflowCatalog>();
+        builder.Services.TryAddSingleton(_ => new FetchGate());
+        builder.Services.TryAddSingleton<WorkflowVersionNames>();
+        builder.Services.TryAddSingleton<WorkflowHistory>();
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>

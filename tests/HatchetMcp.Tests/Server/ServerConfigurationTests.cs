@@ -71,6 +71,43 @@ public sealed class ServerConfigurationTests
         Assert.Contains("HATCHET_MCP_LOG_LEVEL", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, 4)]
+    [InlineData("1", 1)]
+    [InlineData(" 32 ", 32)]
+    public void Requests_in_flight_default_to_four_and_take_1_to_32(string? value, int expected)
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?>
+            {
+                ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(30)),
+                ["HATCHET_MCP_MAX_CONCURRENCY"] = value,
+            },
+            TimeProvider.System);
+
+        Assert.Equal(expected, Assert.IsType<ServerConfiguration>(result.Configuration).MaxConcurrency);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("33")]
+    [InlineData("-2")]
+    [InlineData("many")]
+    public void Requests_in_flight_outside_1_to_32_is_a_configuration_error_naming_the_variable_and_the_range(string value)
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?>
+            {
+                ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(30)),
+                ["HATCHET_MCP_MAX_CONCURRENCY"] = value,
+            },
+            TimeProvider.System);
+
+        Assert.Null(result.Configuration);
+        Assert.Contains("HATCHET_MCP_MAX_CONCURRENCY", result.Error, StringComparison.Ordinal);
+        Assert.Contains("1 to 32", result.Error, StringComparison.Ordinal);
+    }
+
     private static string Token(TimeSpan lifetime) =>
         TestJwt.Create(Tenant, "https://hatchet.example.com", DateTimeOffset.UtcNow.Add(lifetime));
 }
