@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HatchetMcp.Shaping;
 
 namespace HatchetMcp.Findings;
 
@@ -14,19 +15,6 @@ public enum FailureCause
     Undetermined,
 }
 
-/// <summary>
-/// What the workflow's record says about the run's version: every run since the last success failed, and the run's
-/// version is not the last success's. Filled from the workflow's history; null when that could not be read.
-/// </summary>
-public sealed record RegressionEvidence(
-    bool EveryRunSinceFailed,
-    int FailuresSince,
-    DateTimeOffset? LastSuccessAt,
-    Guid? LastSuccessRunId,
-    string? LastSuccessVersion,
-    string? ThisVersion,
-    bool VersionDiffers);
-
 /// <summary>The facts the verdict rules read, all from the run's own findings.</summary>
 public sealed record VerdictInputs(
     string Status,
@@ -35,7 +23,8 @@ public sealed record VerdictInputs(
     bool TimedOut,
     string? CancelMessage,
     bool HasParentTask,
-    RegressionEvidence? Regression);
+    WorkflowFare? History,
+    NamedVersion? ThisVersion);
 
 /// <summary>A heuristic verdict: the cause it names and the evidence (facts of this answer) it rests on.</summary>
 public sealed record Verdict(FailureCause Cause, IReadOnlyList<string> Evidence)
@@ -99,13 +88,14 @@ public static partial class FailureVerdict
                 [inputs.TimedOut ? $"attempt {inputs.Attempt} ended with a TIMED_OUT event" : errorEvidence!]);
         }
 
-        if (inputs.Regression is { EveryRunSinceFailed: true, VersionDiffers: true } r)
+        if (inputs.History is { Regressed: true, LastSuccess: { } success } h && inputs.ThisVersion is { } mine &&
+            success.VersionId is { } good && good != mine.Id)
         {
-            var since = r.LastSuccessAt is { } at ? $" (last success {Shaping.TimeText.Format(at)}{(r.LastSuccessRunId is { } id ? $", run {id}" : string.Empty)})" : string.Empty;
             List<string> evidence =
             [
-                $"every run since the last success failed: {Shaping.CountText.Of(r.FailuresSince, "failure")}{since}",
-                $"this run's version {r.ThisVersion ?? "?"} is not the last success's {r.LastSuccessVersion ?? "?"}",
+                $"every finished run since the last success (created {TimeText.Format(success.CreatedAt)}, run {success.RunId}) failed: " +
+                $"{CountText.Of(h.FailuresSince, "failure")} of {CountText.Of(h.RunsSince, "run")}",
+                $"this run's version {VersionText.Of(mine)} is not the last success's {VersionText.Of(h.LastSuccessVersion ?? new NamedVersion(good, null, null))}",
             ];
             if (errorEvidence is not null)
             {
@@ -133,9 +123,9 @@ public static partial class FailureVerdict
         if (BadInputPattern().IsMatch(error))
         {
             var evidence = new List<string> { errorEvidence!, "it names validation, a missing key or field, or an invalid value" };
-            if (inputs.Regression is { EveryRunSinceFailed: false })
+            if (inputs.History is { LastSuccess: not null, EveryFinishedRunFailed: false })
             {
-                evidence.Add("other runs succeeded since the last success: the failure is not on every run");
+                evidence.Add("not every run since the last success failed: it is not failing on every input");
             }
 
             return new Verdict(FailureCause.BadInput, evidence);

@@ -7,7 +7,7 @@ namespace HatchetMcp.Findings;
 /// Reads a run for diagnose_run: its snapshot, then, for a failed run, one log call for the last failed attempt of its
 /// first failed task. The excerpt is best effort: a log read that fails leaves a note.
 /// </summary>
-public sealed class RunDiagnoser(IHatchetClient client, RunSnapshots snapshots)
+public sealed class RunDiagnoser(IHatchetClient client, FetchGate gate, RunSnapshots snapshots)
 {
     /// <summary>Lines read from the failed attempt's log, oldest first.</summary>
     public const int LogLinesRead = 500;
@@ -39,7 +39,7 @@ public sealed class RunDiagnoser(IHatchetClient client, RunSnapshots snapshots)
 
         try
         {
-            var lines = (await client.ListTaskLogsAsync(task.Id, new LogQuery { Attempt = attempt.Number, Limit = LogLinesRead }, cancellationToken)
+            var lines = (await gate.RunAsync(ct => client.ListTaskLogsAsync(task.Id, new LogQuery { Attempt = attempt.Number, Limit = LogLinesRead }, ct), cancellationToken)
                 .ConfigureAwait(false)).Rows ?? [];
             return diagnosis with { Excerpt = Excerpt(task, attempt.Number, lines) };
         }

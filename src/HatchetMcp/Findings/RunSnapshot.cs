@@ -23,7 +23,7 @@ public sealed record RunSnapshot(
     string? WorkflowName,
     Guid? WorkflowId,
     Guid? VersionId,
-    string? VersionName,
+    NamedVersion? Version,
     DateTimeOffset? CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
@@ -43,12 +43,12 @@ public sealed record RunSnapshot(
 }
 
 /// <summary>Reads <see cref="RunSnapshot"/>s: one run lookup, plus the task's events for a task id, the worker list and the version.</summary>
-public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflows)
+public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflows, FetchGate gate, WorkflowVersionNames versions)
 {
     /// <summary>Reads a run or task by id. Throws <see cref="HatchetApiException"/> when the run itself cannot be read.</summary>
     public async Task<RunSnapshot> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var lookup = await client.GetRunAsync(id, cancellationToken).ConfigureAwait(false);
+        var lookup = await gate.RunAsync(ct => client.GetRunAsync(id, ct), cancellationToken).ConfigureAwait(false);
         var notes = new List<string>();
         var workersTask = WorkerNamesAsync(notes, cancellationToken);
         RunSnapshot snapshot;
@@ -87,38 +87,21 @@ public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflow
         }
 
         var nameTask = snapshot.WorkflowName is null ? WorkflowNameAsync(snapshot.WorkflowId, cancellationToken) : Task.FromResult<string?>(snapshot.WorkflowName);
-        var versionTask = VersionNameAsync(snapshot.WorkflowId, snapshot.VersionId, notes, cancellationToken);
+        var versionTask = VersionAsync(snapshot.WorkflowId, snapshot.VersionId, cancellationToken);
         await Task.WhenAll(workersTask, nameTask, versionTask).ConfigureAwait(false);
         return snapshot with
         {
             WorkflowName = await nameTask.ConfigureAwait(false),
-            VersionName = await versionTask.ConfigureAwait(false),
+            Version = await versionTask.ConfigureAwait(false),
             WorkerNames = await workersTask.ConfigureAwait(false),
         };
     }
 
-    /// <summary>A version's name (its label in Hatchet), best effort: null with a note when it cannot be read.</summary>
-    public async Task<string?> VersionNameAsync(Guid? workflowId, Guid? versionId, List<string> notes, CancellationToken cancellationToken)
-    {
-        if (workflowId is not { } w || versionId is not { } v || v == Guid.Empty)
-        {
-            return null;
-        }
-
-        try
-        {
-            return (await client.GetWorkflowVersionAsync(w, v, cancellationToken).ConfigureAwait(false)).Version;
-        }
-        catch (HatchetApiException)
-        {
-            lock (notes)
-            {
-                notes.Add($"the name of version {v} could not be read");
-            }
-
-            return null;
-        }
-    }
+    /// <summary>The run's version, named (unnamed when Hatchet would not say); null when the run names none.</summary>
+    private async Task<NamedVersion?> VersionAsync(Guid? workflowId, Guid? versionId, CancellationToken cancellationToken) =>
+        workflowId is { } w && versionId is { } v && v != Guid.Empty
+            ? await versions.NameAsync(w, v, cancellationToken).ConfigureAwait(false)
+            : null;
 
     private static TaskSnapshot TaskOf(V1TaskSummary t, string name, IReadOnlyList<V1TaskEvent> events)
     {
@@ -140,7 +123,7 @@ public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflow
 
         try
         {
-            return (await client.ListTaskEventsAsync(taskId, cancellationToken).ConfigureAwait(false)).Rows ?? [];
+            return (await gate.RunAsync(ct => client.ListTaskEventsAsync(taskId, ct), cancellationToken).ConfigureAwait(false)).Rows ?? [];
         }
         catch (HatchetApiException)
         {
@@ -157,7 +140,7 @@ public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflow
     {
         try
         {
-            var list = await client.ListWorkersAsync(cancellationToken).ConfigureAwait(false);
+            var list = await gate.RunAsync(ct => client.ListWorkersAsync(ct), cancellationToken).ConfigureAwait(false);
             return (list.Rows ?? [])
                 .Where(w => w.Metadata?.Id is not null && !string.IsNullOrWhiteSpace(w.Name))
                 .GroupBy(w => w.Metadata!.Id!.Value)

@@ -11,7 +11,8 @@ namespace HatchetMcp.Tools;
 
 /// <summary>diagnose_run and compare_runs: one run's findings joined into one answer, and what differs between two runs.</summary>
 [McpServerToolType]
-public sealed class DiagnosisTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows)
+public sealed class DiagnosisTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows,
+    FetchGate gate, WorkflowVersionNames versions, WorkflowHistory history)
 {
     [McpServerTool(Name = "diagnose_run", Title = "Diagnose a run", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(DiagnoseRunResult))]
@@ -26,11 +27,34 @@ public sealed class DiagnosisTools(IHatchetClient client, ToolOutputOptions outp
         var id = ToolArguments.Uuid(run_id, "run_id");
         return await ToolErrors.Guard(async () =>
         {
-            var diagnosis = await new RunDiagnoser(client, new RunSnapshots(client, workflows)).DiagnoseAsync(id, cancellationToken).ConfigureAwait(false);
+            var diagnosis = await new RunDiagnoser(client, gate, Snapshots()).DiagnoseAsync(id, cancellationToken).ConfigureAwait(false);
+            var fare = diagnosis.Kind == DiagnosisKind.Failed
+                ? await FareAsync(diagnosis.Run, cancellationToken).ConfigureAwait(false)
+                : null;
             var now = time.GetUtcNow();
-            var (result, lines) = RunDiagnosisAnswer.Build(diagnosis, null, null, now);
+            var (result, lines) = RunDiagnosisAnswer.Build(diagnosis, fare, null, now);
             var text = TextBudget.Fit(lines, [], output.MaxTextBytes, KeepEnd.First, "lines", string.Empty).Text;
             return ToolResult.Create(text, result, ToolsJsonContext.Default.DiagnoseRunResult);
         }).ConfigureAwait(false);
+    }
+
+    private RunSnapshots Snapshots() => new(client, workflows, gate, versions);
+
+    /// <summary>How the run's workflow fared up to the run's creation; null (the answer says so) when it cannot be read.</summary>
+    private async Task<WorkflowFare?> FareAsync(RunSnapshot run, CancellationToken cancellationToken)
+    {
+        if (run.WorkflowId is not { } workflowId || run.CreatedAt is not { } created)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await history.FareAsync(workflowId, created, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HatchetApiException)
+        {
+            return null;
+        }
     }
 }

@@ -19,15 +19,15 @@ internal static class RunDiagnosisAnswer
 
     private const int MaxLogLineChars = 200;
 
-    public static (DiagnoseRunResult Result, List<string> Lines) Build(RunDiagnosis diagnosis, WorkflowHistoryResult? history,
+    public static (DiagnoseRunResult Result, List<string> Lines) Build(RunDiagnosis diagnosis, WorkflowFare? history,
         IReadOnlyList<BlockerResult>? blockers, DateTimeOffset now)
     {
         var run = diagnosis.Run;
-        var version = run.VersionId is { } vid ? new VersionRef { Id = vid, Name = run.VersionName } : null;
+        var version = Ref(run.Version);
         var lines = new List<string>
         {
             $"{(run.RequestedTaskId is { } tid ? $"Task {tid} of run {run.RunId}" : $"Run {run.RunId}")} of workflow {run.WorkflowName ?? "?"}: {run.Status}" +
-            (version is null ? string.Empty : $", version {VersionText(version)}"),
+            (run.Version is { } v ? $", version {VersionText.Of(v)}" : string.Empty),
         };
 
         var notes = run.Notes.ToList();
@@ -80,7 +80,7 @@ internal static class RunDiagnosisAnswer
         return (result, lines);
     }
 
-    private static DiagnoseRunResult Failure(RunDiagnosis diagnosis, WorkflowHistoryResult? history, VersionRef? version,
+    private static DiagnoseRunResult Failure(RunDiagnosis diagnosis, WorkflowFare? history, VersionRef? version,
         DateTimeOffset now, List<string> lines, DiagnoseRunResult result)
     {
         var run = diagnosis.Run;
@@ -125,14 +125,18 @@ internal static class RunDiagnosisAnswer
         }
 
         VersionChange? change = null;
+        WorkflowHistoryResult? historyResult = null;
         if (history is not null)
         {
+            historyResult = HistoryOf(history);
             lines.Add(HistoryLine(run, history));
-            if (version is not null && history.LastSuccessVersion is { } good && good.Id != version.Id)
+            if (run.Version is { } mine && history.LastSuccessVersion is { } good && good.Id != mine.Id)
             {
-                change = new VersionChange { ThisRun = version, LastSuccess = good };
-                lines.Add($"Version change: this run ran {VersionText(version)}; the last success ran {VersionText(good)}.");
+                change = new VersionChange { ThisRun = Ref(mine)!, LastSuccess = Ref(good)! };
+                lines.Add($"Version change: this run ran {VersionText.Of(mine)}; the last success ran {VersionText.Of(good)}.");
             }
+
+            lines.AddRange(history.Notes.Select(n => $"History note: {n}."));
         }
 
         var last = diagnosis.LastFailedAttempt;
@@ -144,10 +148,8 @@ internal static class RunDiagnosisAnswer
             primary?.TimedOut ?? false,
             primary?.CancelMessage,
             run.ParentTaskId is { } p && p != Guid.Empty,
-            history is null ? null : new RegressionEvidence(history.EveryRunSinceFailed, history.FailuresSince,
-                history.LastSuccessAt is { } at ? DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : null,
-                history.LastSuccessRunId, history.LastSuccessVersion is { } v ? VersionText(v) : null,
-                version is null ? null : VersionText(version), change is not null)));
+            history,
+            run.Version));
         VerdictResult? verdictResult = null;
         if (verdict is not null)
         {
@@ -163,7 +165,7 @@ internal static class RunDiagnosisAnswer
         {
             FailingTasks = failing,
             Log = log,
-            History = history,
+            History = historyResult,
             VersionChange = change,
             Verdict = verdictResult,
         };
@@ -222,18 +224,39 @@ internal static class RunDiagnosisAnswer
         }).ToList(),
     };
 
-    private static string HistoryLine(RunSnapshot run, WorkflowHistoryResult h)
+    private static WorkflowHistoryResult HistoryOf(WorkflowFare h) => new()
     {
-        if (h.LastSuccessAt is null)
+        LookedBackTo = TimeText.Iso(h.LookedBackTo),
+        LastSuccessRunId = h.LastSuccess?.RunId,
+        LastSuccessCreatedAt = TimeText.Iso(h.LastSuccess?.CreatedAt),
+        LastSuccessVersion = Ref(h.LastSuccessVersion),
+        RunsSince = h.RunsSince,
+        FailuresSince = h.FailuresSince,
+        ActiveSince = h.ActiveSince,
+        EveryFinishedRunFailed = h.EveryFinishedRunFailed,
+        FirstFailureRunId = h.FirstFailure?.RunId,
+        FirstFailureCreatedAt = TimeText.Iso(h.FirstFailure?.CreatedAt),
+        FirstFailureVersion = Ref(h.FirstFailureVersion),
+    };
+
+    /// <summary>"last success created …, run …, version v1 (…); 37 of 37 runs since failed (every finished one); first failure …".</summary>
+    private static string HistoryLine(RunSnapshot run, WorkflowFare h)
+    {
+        var workflow = run.WorkflowName ?? "the workflow";
+        var counts = $"{CountText.Of(h.FailuresSince, "failed run")} of {CountText.Of(h.RunsSince, "run")} created since" +
+                     (h.ActiveSince > 0 ? $" ({h.ActiveSince} still queued or running)" : string.Empty) +
+                     (h.EveryFinishedRunFailed ? ", every finished one failed" : ", not every finished one failed");
+        var onset = h.FirstFailure is { } first
+            ? $"; first failure created {TimeText.Format(first.CreatedAt)} (run {first.RunId}" +
+              (h.FirstFailureVersion is { } fv ? $", version {VersionText.Of(fv)})" : ")")
+            : string.Empty;
+        if (h.LastSuccess is not { } success)
         {
-            return $"History of {run.WorkflowName ?? "the workflow"}: no success found before this run; {CountText.Of(h.FailuresSince, "failed run")} read.";
+            return $"History of {workflow}: no success created in the {DurationText.Format(h.Before - h.LookedBackTo)} before this run; {counts}{onset}.";
         }
 
-        var since = h.EveryRunSinceFailed ? "every run since failed" : "not every run since failed";
-        return $"History of {run.WorkflowName ?? "the workflow"}: last success {TimeText.Format(DateTimeOffset.Parse(h.LastSuccessAt, System.Globalization.CultureInfo.InvariantCulture))}" +
-               $" (run {h.LastSuccessRunId}{(h.LastSuccessVersion is { } v ? $", version {VersionText(v)}" : string.Empty)}); " +
-               $"{CountText.Of(h.FailuresSince, "failed run")} since, {since}" +
-               (h.FirstFailureVersion is { } ff ? $"; first failure on version {VersionText(ff)}." : ".");
+        return $"History of {workflow} up to this run: last success created {TimeText.Format(success.CreatedAt)} (run {success.RunId}" +
+               (h.LastSuccessVersion is { } gv ? $", version {VersionText.Of(gv)}" : string.Empty) + $"); {counts}{onset}.";
     }
 
     private static RunTimings Timings(RunSnapshot run, DateTimeOffset now, List<string> lines)
@@ -278,7 +301,7 @@ internal static class RunDiagnosisAnswer
         };
     }
 
-    public static string VersionText(VersionRef v) => v.Name is { Length: > 0 } name ? $"{name} ({v.Id})" : $"(unnamed) {v.Id}";
+    private static VersionRef? Ref(NamedVersion? v) => v is null ? null : new VersionRef { Id = v.Id, Name = v.Name };
 
     private static string NextStep(RunSnapshot run, DiagnosisKind kind) => kind switch
     {

@@ -94,14 +94,26 @@ public sealed record ExcerptLine
 
 public sealed record WorkflowHistoryResult
 {
-    public string? LastSuccessAt { get; init; }
+    [Description("How far back a success was looked for.")]
+    public required string LookedBackTo { get; init; }
+
+    [Description("The newest COMPLETED run created at or before this run.")]
     public Guid? LastSuccessRunId { get; init; }
+
+    public string? LastSuccessCreatedAt { get; init; }
     public VersionRef? LastSuccessVersion { get; init; }
 
-    [Description("Failed runs since the last success.")]
-    public int FailuresSince { get; init; }
+    [Description("Runs created after the last success, up to this run (included).")]
+    public int RunsSince { get; init; }
 
-    public bool EveryRunSinceFailed { get; init; }
+    public int FailuresSince { get; init; }
+    public int ActiveSince { get; init; }
+    public bool EveryFinishedRunFailed { get; init; }
+
+    [Description("The oldest failure after the last success: the onset.")]
+    public Guid? FirstFailureRunId { get; init; }
+
+    public string? FirstFailureCreatedAt { get; init; }
     public VersionRef? FirstFailureVersion { get; init; }
 }
 
