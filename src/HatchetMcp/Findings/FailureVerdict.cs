@@ -3,44 +3,6 @@ using HatchetMcp.Shaping;
 
 namespace HatchetMcp.Findings;
 
-/// <summary>The likely cause of a failed or cancelled run, as the verdict rules name it.</summary>
-public enum FailureCause
-{
-    BadInput,
-    Dependency,
-    CodeRegression,
-    InfrastructureOrTimeout,
-    CancelledByPerson,
-    CancelledByParent,
-    Undetermined,
-}
-
-/// <summary>The facts the verdict rules read, all from the run's own findings.</summary>
-public sealed record VerdictInputs(
-    string Status,
-    string? Error,
-    int Attempt,
-    bool TimedOut,
-    string? CancelMessage,
-    bool HasParentTask,
-    WorkflowFare? History,
-    NamedVersion? ThisVersion);
-
-/// <summary>A heuristic verdict: the cause it names and the evidence (facts of this answer) it rests on.</summary>
-public sealed record Verdict(FailureCause Cause, IReadOnlyList<string> Evidence)
-{
-    public string CauseText => Cause switch
-    {
-        FailureCause.BadInput => "bad input",
-        FailureCause.Dependency => "dependency failure",
-        FailureCause.CodeRegression => "code regression",
-        FailureCause.InfrastructureOrTimeout => "infrastructure or timeout",
-        FailureCause.CancelledByPerson => "cancelled by a person or an API call",
-        FailureCause.CancelledByParent => "cancelled by its parent",
-        _ => "undetermined",
-    };
-}
-
 /// <summary>
 /// The verdict rules, first match wins: a cancel is by a parent (the run has a parent task, or Hatchet says a parent
 /// caused it) or else by a person; a timeout is infrastructure; a failure on every run since the last success, on a

@@ -1,14 +1,5 @@
 namespace HatchetMcp.Findings;
 
-/// <summary>Which part of diagnose_run's flow a run takes, by its status.</summary>
-public enum DiagnosisKind
-{
-    Failed,
-    Cancelled,
-    Active,
-    Completed,
-}
-
 /// <summary>
 /// A run read for diagnosis: its snapshot, the tasks that failed or were cancelled (those that ended the run), and the
 /// log excerpt around the first ERROR line of the last failed attempt of the first of them (or why it is missing).
