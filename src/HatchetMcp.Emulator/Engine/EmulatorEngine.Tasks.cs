@@ -15,6 +15,7 @@ public sealed partial class EmulatorEngine
     private const string MsgParentFailed = "Task was cancelled because a parent task failed.";
     private const string MsgReplayed = "Task was replayed, resetting task result.";
     private const string MsgNoWorker = "No worker available for this action, task requeued.";
+    private const string MsgRateLimited = "Rate limit exhausted, task requeued.";
 
     private RunRecord CreateRun(TenantData tenant, WorkflowDefinition workflow, string inputJson,
         KeyValuePair<string, string>[] metadata, int priority, DateTimeOffset at, Guid? parentTask, Guid? triggeringEvent)
@@ -28,6 +29,7 @@ public sealed partial class EmulatorEngine
             Version = version,
             InsertedAt = at,
             InputJson = inputJson,
+            ConcurrencyKey = version.Concurrency is { } concurrency ? ConcurrencyGroups.KeyOf(concurrency.Expression, inputJson) : null,
             AdditionalMetadata = metadata,
             Priority = priority,
             ParentTaskExternalId = parentTask,
@@ -103,9 +105,16 @@ public sealed partial class EmulatorEngine
             foreach (var task in set)
             {
                 if (task.Run.Workflow.IsPaused) continue;
+                // Concurrency is checked before the task reaches a worker: a run over its group's limit waits, silently.
+                if (ConcurrencyGroups.IsHeld(task, tenant.Workers)) continue;
                 if (candidates.Count == 0)
                 {
                     NoteNoWorker(task);
+                    continue;
+                }
+                if (!HasRateLimitUnits(task))
+                {
+                    NoteRateLimited(task);
                     continue;
                 }
                 var worker = PickWorker(candidates, task.IsDurable);
@@ -146,8 +155,29 @@ public sealed partial class EmulatorEngine
         AddEvent(task, V1TaskEventType.REQUEUED_NO_WORKER, MsgNoWorker);
     }
 
+    private static bool HasRateLimitUnits(TaskRecord task)
+    {
+        foreach (var limit in task.Step.RateLimits)
+        {
+            var record = task.Run.Tenant.FindRateLimit(limit.Key);
+            if (record is not null && record.Value < limit.Units) return false;
+        }
+        return true;
+    }
+
+    private void NoteRateLimited(TaskRecord task)
+    {
+        if (task.Events.Count > 0 && task.Events[^1].Type == V1TaskEventType.REQUEUED_RATE_LIMIT) return;
+        AddEvent(task, V1TaskEventType.REQUEUED_RATE_LIMIT, MsgRateLimited);
+    }
+
     private void Assign(TaskRecord task, WorkerRecord worker)
     {
+        foreach (var limit in task.Step.RateLimits)
+        {
+            if (task.Run.Tenant.FindRateLimit(limit.Key) is { } record) record.Value -= limit.Units;
+        }
+
         task.Status = V1TaskStatus.RUNNING;
         task.WorkerId = worker.Id;
         worker.RunningTasks.Add(task);

@@ -271,6 +271,21 @@ internal static class WireMapper
                 writer.WriteString("timeout", step.TimeoutText);
                 writer.WriteNumber("retries", step.Retries);
                 writer.WriteBoolean("isDurable", step.IsDurable);
+                if (step.RateLimits.Count > 0)
+                {
+                    // As a task's registration options carry them (CreateTaskOpts.rate_limits: key and units).
+                    writer.WriteStartArray("rateLimits");
+                    foreach (StepRateLimit limit in step.RateLimits)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("key", limit.Key);
+                        writer.WriteNumber("units", limit.Units);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
                 writer.WriteStartArray("parents");
                 foreach (StepDefinition parent in step.Parents)
                 {

@@ -14,6 +14,8 @@ public sealed class RunRecord
     public string DisplayName => $"{Workflow.Name}-{InsertedAt.ToUnixTimeMilliseconds()}";
     /// <summary>JSON object text of the input.</summary>
     public required string InputJson { get; init; }
+    /// <summary>The value of its version's concurrency expression for this run (null when the version sets no concurrency).</summary>
+    public string? ConcurrencyKey { get; init; }
     public KeyValuePair<string, string>[] AdditionalMetadata { get; init; } = Model.AdditionalMetadata.Empty;
     /// <summary>1..3, 3 is the most urgent.</summary>
     public int Priority { get; init; } = 1;

@@ -17,8 +17,8 @@ public sealed class StepDefinition
     public string TimeoutText { get; init; } = "60s";
     public bool IsDurable { get; init; }
     public required TaskScript Script { get; init; }
-    /// <summary>Keys of rate limits this step consumes (informational).</summary>
-    public IReadOnlyList<string> RateLimitKeys { get; init; } = [];
+    /// <summary>Rate limits each attempt consumes before it may be assigned (held with REQUEUED_RATE_LIMIT while one has too few units left).</summary>
+    public IReadOnlyList<StepRateLimit> RateLimits { get; init; } = [];
     /// <summary>The version this step belongs to (set when the version is built).</summary>
     public WorkflowVersionDefinition Version { get; internal set; } = null!;
 }

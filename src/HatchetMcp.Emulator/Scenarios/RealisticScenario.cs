@@ -70,6 +70,21 @@ internal static class RealisticScenario
             Trigger(shop.OrderPipeline, now - TimeSpan.FromMinutes(40 - 3 * i));
             Trigger(shop.SendEmail, now - TimeSpan.FromMinutes(39 - 3 * i));
         }
+        // Runs held for one reason each (fixed inputs: the seeded random draws of the rest of the history stay as they were).
+        var heldMeta = new KeyValuePair<string, string>[] { new("env", "production") };
+        var held = new List<(WorkflowDefinition Workflow, DateTimeOffset At, string Input, List<RunRecord> Into)>();
+        List<RunRecord> smsRuns = [], exportRuns = [], transcodeRuns = [], reindexRuns = [];
+        foreach (var minutes in new[] { 38, 31, 24, 17 }) held.Add((shop.SendSms, now - TimeSpan.FromMinutes(minutes), "{\"to\":\"+15550100\",\"orderId\":\"ord_4711\"}", smsRuns));
+        foreach (var minutes in new[] { 52, 21 }) held.Add((shop.ExportOrders, now - TimeSpan.FromMinutes(minutes), "{\"day\":\"yesterday\"}", exportRuns));
+        foreach (var minutes in new[] { 64, 36 }) held.Add((shop.TranscodeVideo, now - TimeSpan.FromMinutes(minutes), "{\"videoId\":\"vid_204\"}", transcodeRuns));
+        // One reindex of the "products" catalog runs (70-90 min); three more of the same catalog wait behind it.
+        foreach (var minutes in new[] { 45, 40, 30, 20 }) held.Add((shop.RebuildSearchIndex, now - TimeSpan.FromMinutes(minutes), "{\"catalog\":\"products\"}", reindexRuns));
+        foreach (var (wf, at, input, into) in held)
+        {
+            plan.At(at, () => into.Add(engine.Trigger(wf, input, heldMeta, null, at)));
+            essentials++;
+        }
+
         Trigger(shop.OrderPipeline, now - TimeSpan.FromSeconds(8));
         Trigger(shop.OrderPipeline, now - TimeSpan.FromSeconds(4));
         Trigger(shop.ResizeImage, now - TimeSpan.FromSeconds(2));
@@ -89,8 +104,20 @@ internal static class RealisticScenario
 
         plan.Play(engine, now);
         return (store, engine, Facts(shop, ml, deployAt, stuck,
-            NewestCompleted(shopData, shop.OrderPipeline, now), NewestCompleted(shopData, shop.SendEmail, now)));
+            NewestCompleted(shopData, shop.OrderPipeline, now), NewestCompleted(shopData, shop.SendEmail, now))
+            with
+            {
+                RateLimitedRunIds = Ids(smsRuns), NoWorkerRunIds = Ids(exportRuns), PausedWorkerRunIds = Ids(transcodeRuns),
+                ConcurrencyRunningRunId = reindexRuns.Count > 0 ? reindexRuns[0].ExternalId : Guid.Empty,
+                ConcurrencyQueuedRunIds = Ids(reindexRuns.Skip(1)),
+                SaturatedWorkerQueuedRunIds = shopData.RunsNewestFirst()
+                    .Where(r => r.Workflow == shop.GenerateReport && r.Status == V1TaskStatus.QUEUED)
+                    .Select(r => r.ExternalId).Reverse().ToList(),
+            });
     }
+
+
+    private static IReadOnlyList<Guid> Ids(IEnumerable<RunRecord> runs) => runs.Select(r => r.ExternalId).ToList();
 
     private static void Deploy(ShopTenant shop, DateTimeOffset at) =>
         WorkflowFactory.Deploy(shop.ChargePayment, at, v => WorkflowFactory.Step(v, "charge-payment", shop.ChargeScript, retries: 2, timeout: "60s"));
@@ -289,6 +316,13 @@ internal static class RealisticScenario
             shop.OrderPipeline.Name, shop.SendEmail.Name,
             sampleDag?.ExternalId ?? Guid.Empty, child?.ExternalId ?? Guid.Empty, sampleSingle?.ExternalId ?? Guid.Empty,
             ShopTenant.NearlyExhaustedRateLimit,
-            shop.ChargePayment.Versions[^2].Id, shop.ChargePayment.Latest.Id);
+            shop.ChargePayment.Versions[^2].Id, shop.ChargePayment.Latest.Id)
+        {
+            ExhaustedRateLimitKey = ShopTenant.ExhaustedRateLimit,
+            RateLimitedActionId = shop.SendSms.Latest.Steps[0].ActionId,
+            NoWorkerActionId = shop.ExportOrders.Latest.Steps[0].ActionId,
+            PausedWorkerActionId = shop.TranscodeVideo.Latest.Steps[0].ActionId,
+            ConcurrencyWorkflowName = shop.RebuildSearchIndex.Name,
+        };
     }
 }

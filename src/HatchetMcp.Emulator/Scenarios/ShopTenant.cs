@@ -4,13 +4,16 @@ using static HatchetMcp.Emulator.Scenarios.WorkflowFactory;
 namespace HatchetMcp.Emulator.Scenarios;
 
 /// <summary>
-/// The default tenant, an online shop: eight workflows (one DAG), seven workers (a saturated, a paused and an
-/// inactive one among them) and three rate limits (one nearly exhausted).
+/// The default tenant, an online shop: twelve workflows (one DAG), seven workers (a saturated, a paused and an
+/// inactive one among them) and four rate limits (one nearly exhausted, one exhausted). Four workflows exist to hold
+/// runs for one reason each: send-sms by its exhausted rate limit, export-orders by having no worker at all,
+/// transcode-video by its only worker being paused, rebuild-search-index by its concurrency setting.
 /// </summary>
 internal sealed class ShopTenant
 {
     public const string TenantName = "Acme Shop";
     public const string NearlyExhaustedRateLimit = "email-provider";
+    public const string ExhaustedRateLimit = "sms-gateway";
 
     public required TenantData Tenant { get; init; }
     public required WorkflowDefinition OrderPipeline { get; init; }
@@ -21,6 +24,10 @@ internal sealed class ShopTenant
     public required WorkflowDefinition GenerateReport { get; init; }
     public required WorkflowDefinition SyncInventory { get; init; }
     public required WorkflowDefinition NightlyCleanup { get; init; }
+    public required WorkflowDefinition SendSms { get; init; }
+    public required WorkflowDefinition ExportOrders { get; init; }
+    public required WorkflowDefinition TranscodeVideo { get; init; }
+    public required WorkflowDefinition RebuildSearchIndex { get; init; }
     public required WorkerRecord ReportsWorker { get; init; }
     public required WorkerRecord PausedWorker { get; init; }
     public required WorkerRecord InventoryWorker { get; init; }
@@ -144,6 +151,45 @@ internal sealed class ShopTenant
         var nightlyCleanup = Add(t, "nightly-cleanup", "Deletes expired sessions and temp files", V1WorkflowType.TASK,
             born + TimeSpan.FromDays(9), 1, v => Step(v, "nightly-cleanup", cleanup, timeout: "15m"), cronTriggers: ["0 3 * * *"]);
 
+        var sms = new TaskScript
+        {
+            MinDuration = TimeSpan.FromMilliseconds(200), MaxDuration = TimeSpan.FromMilliseconds(900),
+            ProgressLines = ["Sending SMS to {meta:customerId}"],
+            OutputTemplate = "{\"smsId\":\"sms_{n}\"}",
+        };
+        var sendSms = Add(t, "send-sms", "Sends an order update by SMS", V1WorkflowType.TASK, born + TimeSpan.FromDays(20), 1,
+            v => Step(v, "send-sms", sms, [new StepRateLimit(ExhaustedRateLimit, 1)], retries: 1, timeout: "30s"));
+
+        var export = new TaskScript
+        {
+            MinDuration = TimeSpan.FromSeconds(10), MaxDuration = TimeSpan.FromSeconds(40),
+            ProgressLines = ["Exporting orders to the warehouse"],
+            OutputTemplate = "{\"exportedOrders\":{n}}",
+        };
+        // Registered by a deploy whose worker was never started: no worker registers its action.
+        var exportOrders = Add(t, "export-orders", "Exports the day's orders to the data warehouse", V1WorkflowType.TASK,
+            born + TimeSpan.FromDays(30), 1, v => Step(v, "export-orders", export, timeout: "10m"));
+
+        var transcode = new TaskScript
+        {
+            MinDuration = TimeSpan.FromSeconds(20), MaxDuration = TimeSpan.FromSeconds(60),
+            ProgressLines = ["Transcoding video to 720p"],
+            OutputTemplate = "{\"url\":\"https://cdn.example.com/video/{n}.mp4\"}",
+        };
+        var transcodeVideo = Add(t, "transcode-video", "Transcodes product videos", V1WorkflowType.TASK, born + TimeSpan.FromDays(25), 1,
+            v => Step(v, "transcode-video", transcode, timeout: "10m"));
+
+        var reindex = new TaskScript
+        {
+            MinDuration = TimeSpan.FromMinutes(70), MaxDuration = TimeSpan.FromMinutes(90),
+            ProgressLines = ["Rebuilding search index for catalog {n}"],
+            RepeatedLine = "Indexed batch of 5000 products", RepeatedLineCount = 8,
+            OutputTemplate = "{\"indexedProducts\":{n}}",
+        };
+        var rebuildSearchIndex = Add(t, "rebuild-search-index", "Rebuilds a catalog's search index, one run per catalog at a time",
+            V1WorkflowType.TASK, born + TimeSpan.FromDays(22), 1, v => Step(v, "rebuild-search-index", reindex, timeout: "2h"),
+            concurrency: new ConcurrencyDefinition(1, ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN, "input.catalog", ConcurrencyScope.WORKFLOW));
+
         var workerBorn = now - TimeSpan.FromDays(3);
         WorkerRecord W(string name, WorkerRuntimeSdk sdk, string sdkVersion, string langVersion, int slots, string region,
             params WorkflowDefinition[] workflows)
@@ -163,16 +209,17 @@ internal sealed class ShopTenant
             return w;
         }
 
-        W("py-orders-1", WorkerRuntimeSdk.PYTHON, "1.21.3", "3.12.7", 50, "us-east-1", orderPipeline, chargePayment);
-        W("py-orders-2", WorkerRuntimeSdk.PYTHON, "1.21.3", "3.12.7", 50, "eu-west-1", orderPipeline, chargePayment);
-        W("ts-notify-1", WorkerRuntimeSdk.TYPESCRIPT, "1.9.4", "node 22.11.0", 20, "us-east-1", sendEmail, webhookDispatch);
-        var paused = W("go-media-1", WorkerRuntimeSdk.GOLANG, "0.104.2", "go1.23.4", 10, "us-east-1", resizeImage, nightlyCleanup);
+        W("py-orders-1", WorkerRuntimeSdk.PYTHON, "1.21.3", "3.12.7", 50, "us-east-1", orderPipeline, chargePayment, rebuildSearchIndex);
+        W("py-orders-2", WorkerRuntimeSdk.PYTHON, "1.21.3", "3.12.7", 50, "eu-west-1", orderPipeline, chargePayment, rebuildSearchIndex);
+        W("ts-notify-1", WorkerRuntimeSdk.TYPESCRIPT, "1.9.4", "node 22.11.0", 20, "us-east-1", sendEmail, webhookDispatch, sendSms);
+        var paused = W("go-media-1", WorkerRuntimeSdk.GOLANG, "0.104.2", "go1.23.4", 10, "us-east-1", resizeImage, nightlyCleanup, transcodeVideo);
         W("go-media-2", WorkerRuntimeSdk.GOLANG, "0.104.2", "go1.23.4", 10, "eu-west-1", resizeImage, nightlyCleanup);
         var reports = W("py-reports-1", WorkerRuntimeSdk.PYTHON, "1.21.3", "3.12.7", 4, "us-east-1", generateReport);
         var inventory = W("go-inventory-1", WorkerRuntimeSdk.GOLANG, "0.104.2", "go1.23.4", 5, "us-east-1", syncInventory);
 
         t.AddRateLimit(new RateLimitRecord { Key = NearlyExhaustedRateLimit, Tenant = t, LimitValue = 600, Value = 12, Window = "1 minute", LastRefill = now });
         t.AddRateLimit(new RateLimitRecord { Key = "stripe-api", Tenant = t, LimitValue = 100, Value = 88, Window = "1 second", LastRefill = now });
+        t.AddRateLimit(new RateLimitRecord { Key = ExhaustedRateLimit, Tenant = t, LimitValue = 200, Value = 0, Window = "1 hour", LastRefill = now });
         t.AddRateLimit(new RateLimitRecord { Key = "partner-webhooks", Tenant = t, LimitValue = 10000, Value = 5688, Window = "1 hour", LastRefill = now });
 
         return new ShopTenant
@@ -180,6 +227,7 @@ internal sealed class ShopTenant
             Tenant = t, OrderPipeline = orderPipeline, SendEmail = sendEmail, ChargePayment = chargePayment,
             ResizeImage = resizeImage, WebhookDispatch = webhookDispatch, GenerateReport = generateReport,
             SyncInventory = syncInventory, NightlyCleanup = nightlyCleanup, ReportsWorker = reports,
+            SendSms = sendSms, ExportOrders = exportOrders, TranscodeVideo = transcodeVideo, RebuildSearchIndex = rebuildSearchIndex,
             PausedWorker = paused, InventoryWorker = inventory, ChargeScript = charge,
         };
     }

@@ -63,6 +63,11 @@ internal static class WorkflowFactory
     /// <summary>Adds a step; its action id is lower("workflow:task").</summary>
     public static StepDefinition Step(WorkflowVersionDefinition version, string readableId, TaskScript script,
         int retries = 0, string timeout = "60s", bool durable = false, params StepDefinition[] parents) =>
+        Step(version, readableId, script, [], retries, timeout, durable, parents);
+
+    /// <summary>Adds a step that consumes the given rate limits on every attempt.</summary>
+    public static StepDefinition Step(WorkflowVersionDefinition version, string readableId, TaskScript script,
+        IReadOnlyList<StepRateLimit> rateLimits, int retries = 0, string timeout = "60s", bool durable = false, params StepDefinition[] parents) =>
         version.AddStep(new StepDefinition
         {
             Id = version.Workflow.Tenant.Ids.Next(),
@@ -73,6 +78,7 @@ internal static class WorkflowFactory
             TimeoutText = timeout,
             IsDurable = durable,
             Script = script,
+            RateLimits = rateLimits,
         }, parents);
 
     /// <summary>Parses Hatchet's short durations: "30s", "10m", "2h".</summary>

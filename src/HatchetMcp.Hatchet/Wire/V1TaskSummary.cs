@@ -80,6 +80,10 @@ public sealed record V1RunListRow
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
     /// <summary>0-based attempt of a standalone run's task (0 on DAG rows: their children carry it).</summary>
     [JsonPropertyName("retryCount")] public int? RetryCount { get; set; }
+    /// <summary>Task rows (only_tasks=true): the action id, which is also the queue's name; "" on run rows.</summary>
+    [JsonPropertyName("actionId")] public string? ActionId { get; set; }
+    /// <summary>Task rows: the task's display name.</summary>
+    [JsonPropertyName("displayName")] public string? DisplayName { get; set; }
     [JsonPropertyName("children")] public List<V1RunListChild>? Children { get; set; }
 }
 

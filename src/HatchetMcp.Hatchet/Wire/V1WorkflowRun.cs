@@ -57,7 +57,7 @@ public sealed record V1TaskEvent
     [JsonPropertyName("taskId")] public Guid? TaskId { get; set; }
     [JsonPropertyName("timestamp")] public DateTimeOffset? Timestamp { get; set; }
     [JsonPropertyName("eventType")] public string? EventType { get; set; }
-    /// <summary>Hatchet's sentence for the event (a cancel says whether a parent caused it).</summary>
+    /// <summary>Hatchet's sentence for the event (why a task was requeued; whether a parent caused a cancel).</summary>
     [JsonPropertyName("message")] public string? Message { get; set; }
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
     /// <summary>The worker the event happened on (set from assignment until the attempt ends).</summary>

@@ -28,6 +28,7 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton(_ => new FetchGate());
         builder.Services.TryAddSingleton<WorkflowVersionNames>();
         builder.Services.TryAddSingleton<WorkflowHistory>();
+        builder.Services.TryAddSingleton<ProgressBlockers>();
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>
