@@ -24,6 +24,9 @@ public sealed record RunSnapshot(
     IReadOnlyDictionary<Guid, string> WorkerNames,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The run-details answer the snapshot was read from (null for a task read alone): other findings reuse it.</summary>
+    public Hatchet.V1WorkflowRunDetails? Details { get; init; }
+
     /// <summary>The worker's name when known, else its id; null when no worker took the attempt.</summary>
     public string? WorkerLabel(Guid? workerId) =>
         workerId is not { } id ? null : WorkerNames.TryGetValue(id, out var name) ? name : id.ToString();

@@ -45,7 +45,7 @@ public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflow
                 run.WorkflowId, run.WorkflowVersionId, null,
                 run.CreatedAt ?? run.Metadata?.CreatedAt, TimeText.Meaningful(run.StartedAt), TimeText.Meaningful(run.FinishedAt),
                 run.ParentTaskExternalId, run.Input, RunText.MetadataText(run.AdditionalMetadata),
-                tasks, new Dictionary<Guid, string>(), notes);
+                tasks, new Dictionary<Guid, string>(), notes) { Details = details };
         }
 
         var nameTask = snapshot.WorkflowName is null ? WorkflowNameAsync(snapshot.WorkflowId, cancellationToken) : Task.FromResult<string?>(snapshot.WorkflowName);

@@ -12,7 +12,7 @@ namespace HatchetMcp.Tools;
 /// <summary>diagnose_run and compare_runs: one run's findings joined into one answer, and what differs between two runs.</summary>
 [McpServerToolType]
 public sealed class DiagnosisTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows,
-    FetchGate gate, WorkflowVersionNames versions, WorkflowHistory history)
+    FetchGate gate, WorkflowVersionNames versions, WorkflowHistory history, ProgressBlockers blockers)
 {
     [McpServerTool(Name = "diagnose_run", Title = "Diagnose a run", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(DiagnoseRunResult))]
@@ -31,11 +31,29 @@ public sealed class DiagnosisTools(IHatchetClient client, ToolOutputOptions outp
             var fare = diagnosis.Kind == DiagnosisKind.Failed
                 ? await FareAsync(diagnosis.Run, cancellationToken).ConfigureAwait(false)
                 : null;
+            var held = diagnosis.Kind == DiagnosisKind.Active
+                ? await BlockersAsync(diagnosis.Run, cancellationToken).ConfigureAwait(false)
+                : null;
             var now = time.GetUtcNow();
-            var (result, lines) = RunDiagnosisAnswer.Build(diagnosis, fare, null, now);
+            var (result, lines) = RunDiagnosisAnswer.Build(diagnosis, fare, held, now);
             var text = TextBudget.Fit(lines, [], output.MaxTextBytes, KeepEnd.First, "lines", string.Empty).Text;
             return ToolResult.Create(text, result, ToolsJsonContext.Default.DiagnoseRunResult);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>Why the run is not progressing, from the details already read; null when live state cannot be read.</summary>
+    private async Task<RunBlockers?> BlockersAsync(RunSnapshot run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return run.Details is { } details
+                ? await blockers.ForRunAsync(details, blockers.NewLiveState(), cancellationToken).ConfigureAwait(false)
+                : await blockers.ForRunAsync(run.RequestedTaskId ?? run.RunId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HatchetApiException)
+        {
+            return null;
+        }
     }
 
     private RunSnapshots Snapshots() => new(client, workflows, gate, versions);

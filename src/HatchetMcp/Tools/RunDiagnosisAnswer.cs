@@ -20,7 +20,7 @@ internal static class RunDiagnosisAnswer
     private const int MaxLogLineChars = 200;
 
     public static (DiagnoseRunResult Result, List<string> Lines) Build(RunDiagnosis diagnosis, WorkflowFare? history,
-        IReadOnlyList<BlockerResult>? blockers, DateTimeOffset now)
+        RunBlockers? blockers, DateTimeOffset now)
     {
         var run = diagnosis.Run;
         var version = Ref(run.Version);
@@ -55,16 +55,15 @@ internal static class RunDiagnosisAnswer
                 result = result with { Timings = Timings(run, now, lines) };
                 break;
             default:
-                if (run.LatestAttempt is { } current)
+                if (blockers is null && run.LatestAttempt is { } current)
                 {
                     lines.Add("Now: " + RunText.CurrentAttempt(run.CreatedAt, run.Status, current, now));
                 }
 
-                result = result with { Blockers = blockers };
                 if (blockers is not null)
                 {
-                    lines.Add(blockers.Count == 0 ? "Blockers: none found (it may simply be early)." : "Why it is not progressing (checked against live state):");
-                    lines.AddRange(blockers.Select(b => $"  {b.Cause}: {b.Detail}"));
+                    result = result with { Blockers = Blocked(blockers, lines, now) };
+                    notes.AddRange(blockers.Notes);
                 }
 
                 break;
@@ -78,6 +77,43 @@ internal static class RunDiagnosisAnswer
 
         lines.Add(NextStep(run, diagnosis.Kind));
         return (result, lines);
+    }
+
+    private static List<BlockedTask> Blocked(RunBlockers blockers, List<string> lines, DateTimeOffset now)
+    {
+        var tasks = blockers.Tasks.Select(t => new BlockedTask
+        {
+            TaskId = t.Task.TaskId,
+            Name = t.Task.TaskName is { } n ? RunText.StepName(n) : null,
+            Status = t.Task.Status,
+            Attempt = t.Attempt,
+            Since = TimeText.Iso(t.Since),
+            QueuedAhead = t.QueuedAhead,
+            QueueDepth = t.QueueDepth,
+            Causes = t.Causes.Select(c => new BlockerResult
+            {
+                Kind = BlockerText.Kind(c.Kind),
+                Basis = BlockerText.Basis(c.Basis),
+                Detail = BlockerText.Describe(c),
+                Workers = c.Workers.Count == 0 ? null : c.Workers,
+                RateLimits = c.RateLimits.Count == 0 ? null : c.RateLimits.Select(r => r.Key).ToList(),
+            }).ToList(),
+        }).ToList();
+        lines.Add(tasks.Count == 0
+            ? "Why it is not progressing: no QUEUED or RUNNING task to explain."
+            : "Why it is not progressing (checked against live state; each cause says what it rests on):");
+        foreach (var (task, source) in tasks.Zip(blockers.Tasks))
+        {
+            var wait = source.Since is { } since
+                ? $"{(task.Status == V1TaskStatuses.Queued ? "waiting" : "running")} {DurationText.Format(now - since)} (attempt {task.Attempt}, since {TimeText.Format(since)})"
+                : $"attempt {task.Attempt}";
+            var queue = task.QueuedAhead is { } ahead ? $"; {CountText.Of(ahead, "task")} ahead in its queue" : string.Empty;
+            queue += task.QueueDepth is { } depth ? $" (queue depth {depth})" : string.Empty;
+            lines.Add($"  {task.Name ?? "task"} ({task.TaskId}) {task.Status}, {wait}{queue}:");
+            lines.AddRange(task.Causes.Select(c => "    " + c.Detail));
+        }
+
+        return tasks;
     }
 
     private static DiagnoseRunResult Failure(RunDiagnosis diagnosis, WorkflowFare? history, VersionRef? version,

@@ -111,6 +111,61 @@ public sealed class DiagnoseRunToolTests(ToolServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_run_waiting_for_the_saturated_worker_names_it_full()
+    {
+        var full = (await Call("get_worker", $$"""{"worker_id":"{{Facts.SaturatedWorkerId}}"}""")).Structured.GetProperty("name").GetString()!;
+
+        var answer = await Call("diagnose_run", $$"""{"run_id":"{{Facts.SaturatedWorkerQueuedRunIds[^1]}}"}""");
+
+        var cause = Cause(answer, "workers full");
+        Assert.Equal([full], cause.GetProperty("workers").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains($"is FULL", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(full, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_whose_only_worker_is_paused_names_the_paused_worker()
+    {
+        var paused = (await Call("get_worker", $$"""{"worker_id":"{{Facts.PausedWorkerId}}"}""")).Structured.GetProperty("name").GetString()!;
+
+        var answer = await Call("diagnose_run", $$"""{"run_id":"{{Facts.PausedWorkerRunIds[0]}}"}""");
+
+        var cause = Cause(answer, "worker paused");
+        Assert.Equal([paused], cause.GetProperty("workers").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains($"is paused: {paused}", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_stuck_run_names_its_inactive_worker_and_a_run_no_worker_serves_names_the_missing_action()
+    {
+        var inactive = (await Call("get_worker", $$"""{"worker_id":"{{Facts.InactiveWorkerId}}"}""")).Structured.GetProperty("name").GetString()!;
+
+        var stuck = await Call("diagnose_run", $$"""{"run_id":"{{Facts.StuckRunId}}"}""");
+        var orphan = await Call("diagnose_run", $$"""{"run_id":"{{Facts.NoWorkerRunIds[0]}}"}""");
+
+        Assert.Equal([inactive], Cause(stuck, "worker inactive").GetProperty("workers").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains(inactive, stuck.Text, StringComparison.Ordinal);
+        Assert.Contains(Facts.NoWorkerActionId, Cause(orphan, "no worker").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"no worker seen in the last 24 h registers action {Facts.NoWorkerActionId}", orphan.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_held_by_an_exhausted_rate_limit_names_the_limit()
+    {
+        var answer = await Call("diagnose_run", $$"""{"run_id":"{{Facts.RateLimitedRunIds[0]}}"}""");
+
+        var cause = Cause(answer, "rate limit exhausted");
+        Assert.Equal([Facts.ExhaustedRateLimitKey], cause.GetProperty("rateLimits").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains($"rate limit {Facts.ExhaustedRateLimitKey} exhausted: 0 of", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("REQUEUED_RATE_LIMIT", answer.Text, StringComparison.Ordinal);
+    }
+
+    private static JsonElement Cause(ToolAnswer answer, string kind) =>
+        answer.Structured.GetProperty("blockers").EnumerateArray()
+            .SelectMany(t => t.GetProperty("causes").EnumerateArray())
+            .Single(c => c.GetProperty("kind").GetString() == kind);
+
+    [Fact]
     public async Task A_run_id_that_is_not_a_uuid_is_a_tool_error_naming_the_argument()
     {
         var answer = await Call("diagnose_run", """{"run_id":"not-a-run"}""");

@@ -29,8 +29,8 @@ public sealed record DiagnoseRunResult
 
     public VerdictResult? Verdict { get; init; }
 
-    [Description("Why a QUEUED or RUNNING run is not progressing.")]
-    public IReadOnlyList<BlockerResult>? Blockers { get; init; }
+    [Description("Why a QUEUED or RUNNING run is not progressing, per waiting task.")]
+    public IReadOnlyList<BlockedTask>? Blockers { get; init; }
 
     [Description("A COMPLETED run's timings.")]
     public RunTimings? Timings { get; init; }
@@ -128,10 +128,36 @@ public sealed record VerdictResult
     public required IReadOnlyList<string> Evidence { get; init; }
 }
 
+public sealed record BlockedTask
+{
+    public Guid TaskId { get; init; }
+    public string? Name { get; init; }
+    public required string Status { get; init; }
+
+    [Description("The attempt the wait is counted for.")]
+    public int Attempt { get; init; }
+
+    [Description("Waiting (or running) since, from that attempt's latest enqueue (or start).")]
+    public string? Since { get; init; }
+
+    [Description("Tasks enqueued before it in its queue.")]
+    public int? QueuedAhead { get; init; }
+
+    public long? QueueDepth { get; init; }
+    public required IReadOnlyList<BlockerResult> Causes { get; init; }
+}
+
 public sealed record BlockerResult
 {
-    public required string Cause { get; init; }
+    [Description("no worker, worker paused, worker inactive, rate limit exhausted, workers full, concurrency limit, scheduling timed out, still running, unexplained.")]
+    public required string Kind { get; init; }
+
+    [Description("Hatchet's task event, live state now, or heuristic.")]
+    public required string Basis { get; init; }
+
     public required string Detail { get; init; }
+    public IReadOnlyList<string>? Workers { get; init; }
+    public IReadOnlyList<string>? RateLimits { get; init; }
 }
 
 public sealed record RunTimings
