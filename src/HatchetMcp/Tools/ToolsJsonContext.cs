@@ -24,6 +24,7 @@ namespace HatchetMcp.Tools;
 [JsonSerializable(typeof(ListScheduledRunsResult))]
 [JsonSerializable(typeof(ListEventsResult))]
 [JsonSerializable(typeof(DiagnoseRunResult))]
+[JsonSerializable(typeof(CompareRunsResult))]
 [JsonSerializable(typeof(TriggerResult))]
 [JsonSerializable(typeof(BulkActionResult))]
 [JsonSerializable(typeof(string[]))]
