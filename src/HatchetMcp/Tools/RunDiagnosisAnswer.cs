@@ -93,7 +93,6 @@ internal static class RunDiagnosisAnswer
             Causes = t.Causes.Select(c => new BlockerResult
             {
                 Kind = BlockerText.Kind(c.Kind),
-                Basis = BlockerText.Basis(c.Basis),
                 Detail = BlockerText.Describe(c),
                 Workers = c.Workers.Count == 0 ? null : c.Workers,
                 RateLimits = c.RateLimits.Count == 0 ? null : c.RateLimits.Select(r => r.Key).ToList(),
@@ -160,7 +159,7 @@ internal static class RunDiagnosisAnswer
             }
         }
 
-        VersionChange? change = null;
+        var changed = false;
         WorkflowHistoryResult? historyResult = null;
         if (history is not null)
         {
@@ -168,7 +167,7 @@ internal static class RunDiagnosisAnswer
             lines.Add(HistoryLine(run, history));
             if (run.Version is { } mine && history.LastSuccessVersion is { } good && good.Id != mine.Id)
             {
-                change = new VersionChange { ThisRun = Ref(mine)!, LastSuccess = Ref(good)! };
+                changed = true;
                 lines.Add($"Version change: this run ran {VersionText.Of(mine)}; the last success ran {VersionText.Of(good)}.");
             }
 
@@ -202,7 +201,7 @@ internal static class RunDiagnosisAnswer
             FailingTasks = failing,
             Log = log,
             History = historyResult,
-            VersionChange = change,
+            VersionChanged = changed,
             Verdict = verdictResult,
         };
     }
@@ -262,13 +261,11 @@ internal static class RunDiagnosisAnswer
 
     private static WorkflowHistoryResult HistoryOf(WorkflowFare h) => new()
     {
-        LookedBackTo = TimeText.Iso(h.LookedBackTo),
         LastSuccessRunId = h.LastSuccess?.RunId,
         LastSuccessCreatedAt = TimeText.Iso(h.LastSuccess?.CreatedAt),
         LastSuccessVersion = Ref(h.LastSuccessVersion),
         RunsSince = h.RunsSince,
         FailuresSince = h.FailuresSince,
-        ActiveSince = h.ActiveSince,
         EveryFinishedRunFailed = h.EveryFinishedRunFailed,
         FirstFailureRunId = h.FirstFailure?.RunId,
         FirstFailureCreatedAt = TimeText.Iso(h.FirstFailure?.CreatedAt),

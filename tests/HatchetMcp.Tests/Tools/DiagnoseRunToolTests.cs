@@ -64,11 +64,11 @@ public sealed class DiagnoseRunToolTests(ToolServerFixture fixture) : IClassFixt
 
         var s = answer.Structured;
         Assert.Equal(Facts.FailingVersionId, s.GetProperty("version").GetProperty("id").GetGuid());
-        var change = s.GetProperty("versionChange");
-        Assert.Equal(Facts.FailingVersionId, change.GetProperty("thisRun").GetProperty("id").GetGuid());
-        Assert.Equal(Facts.LastGoodVersionId, change.GetProperty("lastSuccess").GetProperty("id").GetGuid());
-        var goodName = change.GetProperty("lastSuccess").GetProperty("name").GetString();
-        var badName = change.GetProperty("thisRun").GetProperty("name").GetString();
+        Assert.True(s.GetProperty("versionChanged").GetBoolean());
+        var good = s.GetProperty("history").GetProperty("lastSuccessVersion");
+        Assert.Equal(Facts.LastGoodVersionId, good.GetProperty("id").GetGuid());
+        var goodName = good.GetProperty("name").GetString();
+        var badName = s.GetProperty("version").GetProperty("name").GetString();
         Assert.False(string.IsNullOrEmpty(goodName));
         Assert.NotEqual(goodName, badName);
         Assert.Contains($"Version change: this run ran {badName} ({Facts.FailingVersionId}); the last success ran {goodName} ({Facts.LastGoodVersionId})", answer.Text, StringComparison.Ordinal);
