@@ -108,7 +108,8 @@ public sealed class WorkerAndRateLimitToolTests(ToolServerFixture fixture) : ICl
         var remaining = nearly.GetProperty("remaining").GetInt32();
         Assert.Equal(limit - remaining, nearly.GetProperty("used").GetInt32());
         Assert.True(remaining > 0 && remaining <= limit / 10);
-        Assert.All(rows.Values.Where(r => r.GetProperty("key").GetString() != Facts.NearlyExhaustedRateLimitKey),
+        Assert.Equal("EXHAUSTED", rows[Facts.ExhaustedRateLimitKey].GetProperty("finding").GetString());
+        Assert.All(rows.Values.Where(r => r.GetProperty("key").GetString() is { } key && key != Facts.NearlyExhaustedRateLimitKey && key != Facts.ExhaustedRateLimitKey),
             r => Assert.False(r.TryGetProperty("finding", out _), r.GetRawText()));
         var line = answer.Text.Split('\n').Single(l => l.StartsWith(Facts.NearlyExhaustedRateLimitKey + " |", StringComparison.Ordinal));
         Assert.Contains($"{limit - remaining}/{limit} used", line, StringComparison.Ordinal);
