@@ -44,7 +44,7 @@ async function call(name, args, { expectError = false } = {}) {
 try {
   await client.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
   const { tools } = await client.listTools();
-  if (tools.length !== 19) failures.push(`tools/list: ${tools.length} tools`);
+  if (tools.length !== 21) failures.push(`tools/list: ${tools.length} tools`);
 
   await call("whoami", {});
   await call("list_workflows", {});
@@ -56,6 +56,8 @@ try {
   const run = await call("get_run", { run_id: failedRun });
   await call("get_run", { run_id: run?.structuredContent?.tasks?.[0]?.id ?? failedRun });
   await call("get_run_logs", { run_id: failedRun });
+  await call("diagnose_run", { run_id: failedRun });
+  await call("compare_runs", { run_id: failedRun });
   await call("get_run_logs", { run_id: failedRun, limit: 2, levels: ["ERROR", "INFO"] });
   await call("search_logs", { text: "billing_country", since: "7d", levels: ["ERROR"] });
   await call("search_logs", { text: "100%_", workflow: "charge-payment", limit: 50 });
@@ -105,6 +107,7 @@ try {
   await call("list_runs", { since: "yesterday-ish" }, { expectError: true });
   await call("search_logs", { text: "x" }, { expectError: true });
   await call("summarize_failures", { since: "soonish" }, { expectError: true });
+  await call("compare_runs", { run_id: failedRun, other_run_id: "42" }, { expectError: true });
   await call("get_worker", { worker_id: "../tenants" }, { expectError: true });
   await call("list_scheduled_runs", { statuses: ["DONE"] }, { expectError: true });
   await call("find_stuck_runs", { older_than: "a while" }, { expectError: true });

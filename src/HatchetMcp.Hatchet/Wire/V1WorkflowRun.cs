@@ -57,10 +57,11 @@ public sealed record V1TaskEvent
     [JsonPropertyName("taskId")] public Guid? TaskId { get; set; }
     [JsonPropertyName("timestamp")] public DateTimeOffset? Timestamp { get; set; }
     [JsonPropertyName("eventType")] public string? EventType { get; set; }
-    /// <summary>The server's wording of the event (e.g. why a task was requeued).</summary>
+    /// <summary>Hatchet's sentence for the event (why a task was requeued; whether a parent caused a cancel).</summary>
     [JsonPropertyName("message")] public string? Message { get; set; }
-    [JsonPropertyName("workerId")] public Guid? WorkerId { get; set; }
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
+    /// <summary>The worker the event happened on (set from assignment until the attempt ends).</summary>
+    [JsonPropertyName("workerId")] public Guid? WorkerId { get; set; }
     [JsonPropertyName("retryCount")] public int? RetryCount { get; set; }
     [JsonPropertyName("attempt")] public int? Attempt { get; set; }
 }

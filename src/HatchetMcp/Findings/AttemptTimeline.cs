@@ -21,7 +21,8 @@ public enum EnqueueCause
 
 /// <summary>
 /// One attempt of a task. <see cref="EnqueuedAt"/> is when this attempt last entered the queue (creation, retry,
-/// replay, or a requeue after it had left the queue); null when no event says so.
+/// replay, or a requeue after it had left the queue); null when no event says so. <see cref="WorkerId"/> is the
+/// worker its events name (the last one, if it was reassigned); null before assignment or without events.
 /// </summary>
 public sealed record AttemptFacts(
     int Number,
@@ -29,7 +30,8 @@ public sealed record AttemptFacts(
     DateTimeOffset? EnqueuedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    string? Error);
+    string? Error,
+    Guid? WorkerId = null);
 
 /// <summary>
 /// A task's attempts, derived from its summary (the current attempt, as Hatchet reports it) and its task events
@@ -198,7 +200,8 @@ public sealed class AttemptTimeline
         var started = own.LastOrDefault(e => e.EventType == "STARTED")?.Timestamp;
         var ended = own.LastOrDefault(e => e.EventType is { } t && EndEvents.Contains(t) && (t != "RETRYING" || started is not null));
         var error = own.LastOrDefault(e => !string.IsNullOrWhiteSpace(e.ErrorMessage) && e.EventType is { } t && EndEvents.Contains(t))?.ErrorMessage;
-        return new AttemptFacts(retry + 1, cause, enqueuedAt, started, ended?.Timestamp, error);
+        var worker = own.LastOrDefault(e => e.WorkerId is { } w && w != Guid.Empty)?.WorkerId;
+        return new AttemptFacts(retry + 1, cause, enqueuedAt, started, ended?.Timestamp, error, worker);
     }
 
     private static int RetryOf(V1TaskEvent e) => e.RetryCount ?? (e.Attempt is { } a ? a - 1 : 0);

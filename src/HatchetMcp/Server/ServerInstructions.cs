@@ -5,7 +5,9 @@ public static class ServerInstructions
 {
     public const string Text =
         "Tools for one Hatchet tenant (a workflow engine). To debug: call whoami to confirm the tenant and that the API "
-        + "answers; summarize_failures for what is failing, since when and what changed; list_runs with statuses FAILED (default window 24h) to find failures; get_run on a run id for its tasks, "
+        + "answers; summarize_failures for what is failing, since when and what changed; list_runs with statuses FAILED (default window 24h) to find failures; diagnose_run on a run id for the whole "
+        + "finding in one call (attempts, error log lines, since when it fails, the version change, a verdict; or why a queued "
+        + "run waits); compare_runs to see what differs from the last success; get_run on a run id for its tasks, "
         + "timings and errors; get_run_logs on the run or task id for log lines; search_logs to find which workflows and tasks logged a message; list_workers and get_queue_metrics to tell "
         + "a code bug from missing capacity (offline or saturated workers, deep queues); find_stuck_runs for runs waiting too long and what holds them. list_workflows gives workflow names "
         + "for filters and for trigger_workflow; get_workflow shows one workflow's versions and how each fared. trigger_workflow, cancel_runs and replay_runs change live state: call them "

@@ -53,5 +53,9 @@ public static class BlockerText
         return text;
     }
 
+    /// <summary>The cause's kind or basis as structured content carries it, e.g. "NO_WORKER", "LIVE_STATE".</summary>
+    public static string Code(Enum value) =>
+        string.Concat(value.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant();
+
     private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "(none named)" : string.Join(", ", names);
 }

@@ -195,8 +195,8 @@ public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions outpu
             Workflow = first.Task.WorkflowName,
             Causes = first.Causes.Select(c => new StuckCause
             {
-                Kind = Upper(c.Kind.ToString()),
-                Basis = Upper(c.Basis.ToString()),
+                Kind = BlockerText.Code(c.Kind),
+                Basis = BlockerText.Code(c.Basis),
                 Evidence = BlockerText.Describe(c, now),
                 Workers = c.Workers.Count == 0 ? null : c.Workers,
                 RateLimitKeys = c.RateLimits.Count == 0 ? null : c.RateLimits.Select(l => l.Key).ToList(),
@@ -220,6 +220,4 @@ public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions outpu
     }
 
     /// <summary>"WorkersFull" → "WORKERS_FULL".</summary>
-    private static string Upper(string name) =>
-        string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant();
 }

@@ -48,6 +48,7 @@ public static class ToolRegistration
             .WithTools<WorkflowTools>(json)
             .WithTools<WorkflowDetailTools>(json)
             .WithTools<RunTools>(json)
+            .WithTools<DiagnosisTools>(json)
             .WithTools<LogTools>(json)
             .WithTools<LogSearchTools>(json)
             .WithTools<WorkerTools>(json)

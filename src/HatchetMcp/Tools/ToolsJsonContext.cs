@@ -25,6 +25,8 @@ namespace HatchetMcp.Tools;
 [JsonSerializable(typeof(ListCronsResult))]
 [JsonSerializable(typeof(ListScheduledRunsResult))]
 [JsonSerializable(typeof(ListEventsResult))]
+[JsonSerializable(typeof(DiagnoseRunResult))]
+[JsonSerializable(typeof(CompareRunsResult))]
 [JsonSerializable(typeof(TriggerResult))]
 [JsonSerializable(typeof(BulkActionResult))]
 [JsonSerializable(typeof(FindStuckRunsResult))]

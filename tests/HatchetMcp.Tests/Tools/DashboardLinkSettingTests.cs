@@ -28,6 +28,8 @@ public sealed class DashboardLinkSettingTests(ToolServerFixture fixture) : IClas
         ("list_scheduled_runs", "{}"),
         ("find_stuck_runs", """{"older_than":"1m"}"""),
         ("summarize_failures", "{}"),
+        ("diagnose_run", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}"""),
+        ("compare_runs", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}"""),
     ];
 
     [Fact]

@@ -59,6 +59,9 @@ public sealed class DashboardLinkToolTests(ToolServerFixture fixture) : IClassFi
             ("get_queue_metrics", $$"""{"workflow":"{{Facts.FailingWorkflowName}}"}""", $"{Root}/workflows/{failingId:D}"),
             ("get_worker", $$"""{"worker_id":"{{Facts.SaturatedWorkerId}}"}""", $"{Root}/workers/{Facts.SaturatedWorkerId:D}"),
             ("get_worker", $$"""{"worker_id":"{{Facts.InactiveWorkerId}}"}""", $"{Root}/workers/{Facts.InactiveWorkerId:D}"),
+            ("diagnose_run", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}""", $"{Root}/runs/{Facts.SampleDagRunId:D}"),
+            ("diagnose_run", $$"""{"run_id":"{{Facts.StuckRunId}}"}""", $"{Root}/runs/{Facts.StuckRunId:D}"),
+            ("compare_runs", $$"""{"run_id":"{{Facts.SampleDagRunId}}","other_run_id":"{{Facts.StuckRunId}}"}""", $"{Root}/runs/{Facts.SampleDagRunId:D}"),
         };
         foreach (var (tool, args, expected) in cases)
         {

@@ -68,10 +68,26 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
             ("summarize_failures", "{}"),
             ("summarize_failures", $$"""{"workflow":"{{Facts.FailingWorkflowName}}","since":"7d"}"""),
             ("summarize_failures", """{"since":"1m"}"""),
+            ("diagnose_run", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}"""),
+            ("diagnose_run", $$"""{"run_id":"{{Facts.SampleDagChildTaskId}}"}"""),
+            ("diagnose_run", $$"""{"run_id":"{{Facts.StuckRunId}}"}"""),
+            ("diagnose_run", $$"""{"run_id":"{{Facts.RateLimitedRunIds[0]}}"}"""),
+            ("compare_runs", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}"""),
+            ("compare_runs", $$"""{"run_id":"{{Facts.SampleDagRunId}}","other_run_id":"{{Facts.StuckRunId}}"}"""),
         })
         {
             await AssertConformsAsync(tool, args);
         }
+    }
+
+    [Fact]
+    public async Task Diagnosis_and_comparison_of_a_failed_run_match_their_schemas()
+    {
+        var failed = await fixture.Server.CallAsync("list_runs", $$"""{"statuses":["FAILED"],"workflow":{{Quoted(Facts.FailingWorkflowName)}},"limit":1}""");
+        var failedRun = failed.Structured.GetProperty("runs")[0].GetProperty("id").GetGuid();
+
+        await AssertConformsAsync("diagnose_run", $$"""{"run_id":"{{failedRun}}"}""");
+        await AssertConformsAsync("compare_runs", $$"""{"run_id":"{{failedRun}}"}""");
     }
 
     [Fact]

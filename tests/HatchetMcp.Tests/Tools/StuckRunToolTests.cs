@@ -62,13 +62,13 @@ public sealed class StuckRunToolTests(ToolServerFixture fixture) : IClassFixture
     public async Task Groups_cut_to_the_output_budget_are_counted_and_text_and_structured_content_keep_the_same_groups()
     {
         var all = (await fixture.Server.CallAsync("find_stuck_runs", """{"older_than":"1m"}""")).Structured.GetProperty("groups").GetArrayLength();
-        await using var small = await fixture.ConnectAsync(output: new HatchetMcp.Tools.ToolOutputOptions { MaxTextBytes = 1_500 });
+        await using var small = await fixture.ConnectAsync(output: new HatchetMcp.Tools.ToolOutputOptions { MaxTextBytes = 2_000 });
 
         var answer = await small.CallAsync("find_stuck_runs", """{"older_than":"1m"}""");
 
         var shown = answer.Structured.GetProperty("groups").GetArrayLength();
         Assert.InRange(shown, 1, all - 1);
-        Assert.True(System.Text.Encoding.UTF8.GetByteCount(answer.Text) <= 1_500, answer.Text);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(answer.Text) <= 2_000, answer.Text);
         Assert.Equal(shown, answer.Text.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+\. ")));
         Assert.StartsWith($"{all - shown} groups left out", answer.Structured.GetProperty("cut").GetString(), StringComparison.Ordinal);
         Assert.Contains($"… {all - shown} more groups not shown", answer.Text, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ namespace HatchetMcp.Tests.ToolTests;
 /// <summary>What tools/list tells a client: names, titles, descriptions, annotations and schemas.</summary>
 public sealed class ToolCatalogTests(ToolServerFixture fixture) : IClassFixture<ToolServerFixture>
 {
-    private static readonly string[] Reads = ["whoami", "list_workflows", "get_workflow", "list_runs", "get_run", "get_run_logs", "search_logs", "list_workers", "get_worker", "get_queue_metrics", "list_rate_limits", "list_crons", "list_scheduled_runs", "list_events", "find_stuck_runs", "summarize_failures"];
+    private static readonly string[] Reads = ["whoami", "list_workflows", "get_workflow", "list_runs", "get_run", "get_run_logs", "search_logs", "list_workers", "get_worker", "get_queue_metrics", "list_rate_limits", "list_crons", "list_scheduled_runs", "list_events", "find_stuck_runs", "summarize_failures", "diagnose_run", "compare_runs"];
     private static readonly string[] Writes = ["trigger_workflow", "cancel_runs", "replay_runs"];
 
     private async Task<IList<ModelContextProtocol.Client.McpClientTool>> ToolsAsync() =>
