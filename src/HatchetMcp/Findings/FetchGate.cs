@@ -44,6 +44,15 @@ public sealed class FetchGate : IDisposable
         }
     }
 
+    /// <summary>Runs one request per item through the gate, all started at once and at most <see cref="Limit"/> in flight; results in item order.</summary>
+    public Task<TResult[]> EachAsync<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, CancellationToken, Task<TResult>> request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.WhenAll(items.Select(item => RunAsync(ct => request(item, ct), cancellationToken)));
+    }
+
     /// <summary>
     /// Reads HATCHET_MCP_MAX_CONCURRENCY (1 to 32). The default gate when unset; an unusable value yields an error line
     /// for the caller to print (and exit 2), never an exception.

@@ -9,8 +9,11 @@ namespace HatchetMcp.Findings;
 /// the tasks ahead of it in its queue. What several tasks share is fetched once per call (<see cref="LiveState"/>), so
 /// explaining hundreds of tasks costs a handful of requests plus at most <see cref="MaxEventReads"/> event reads.
 /// </summary>
-public sealed class ProgressBlockers(IHatchetClient client, TimeProvider time)
+public sealed class ProgressBlockers(IHatchetClient client, TimeProvider time, FetchGate? fetchGate = null)
 {
+    /// <summary>The shared gate (HATCHET_MCP_MAX_CONCURRENCY); a private default one when built outside the server.</summary>
+    public FetchGate Gate { get; } = fetchGate ?? new FetchGate();
+
     /// <summary>How far back runs are looked for (Hatchet requires a lower bound on the runs list).</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
 
@@ -18,7 +21,6 @@ public sealed class ProgressBlockers(IHatchetClient client, TimeProvider time)
     public const int MaxEventReads = 20;
 
     /// <summary>Requests in flight (moves to the shared findings gate when it lands).</summary>
-    public const int RequestsInFlight = 4;
 
     /// <summary>Queued tasks of the workflow read to count those ahead of one run's task.</summary>
     public const int QueuePage = 1000;
@@ -65,7 +67,7 @@ public sealed class ProgressBlockers(IHatchetClient client, TimeProvider time)
     /// <summary>
     /// Explains many tasks read from the runs list (e.g. every task waiting longer than a threshold). Tasks ahead are
     /// counted among <paramref name="tasks"/>; events are read for at most <see cref="MaxEventReads"/> tasks, spread
-    /// over the queues (the oldest of each first), <see cref="RequestsInFlight"/> at a time.
+    /// over the queues (the oldest of each first), through the shared <see cref="FetchGate"/>.
     /// </summary>
     public async Task<IReadOnlyList<TaskBlockers>> ForTasksAsync(IReadOnlyList<WaitingTask> tasks, LiveState state, CancellationToken cancellationToken)
     {
@@ -76,24 +78,18 @@ public sealed class ProgressBlockers(IHatchetClient client, TimeProvider time)
             .OrderBy(x => x.Rank).ThenBy(x => x.Task.CreatedAt)
             .Take(MaxEventReads).Select(x => x.Task.TaskId).ToList();
         var events = new Dictionary<Guid, IReadOnlyList<V1TaskEvent>>();
-        using (var gate = new SemaphoreSlim(RequestsInFlight))
         {
-            var read = await Task.WhenAll(chosen.Select(async id =>
+            var read = await Gate.EachAsync(chosen, async (id, ct) =>
             {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    return (Id: id, Rows: (IReadOnlyList<V1TaskEvent>?)((await client.ListTaskEventsAsync(id, cancellationToken).ConfigureAwait(false)).Rows ?? []));
+                    return (Id: id, Rows: (IReadOnlyList<V1TaskEvent>?)((await client.ListTaskEventsAsync(id, ct).ConfigureAwait(false)).Rows ?? []));
                 }
                 catch (HatchetApiException)
                 {
                     return (Id: id, Rows: null); // this task is explained from live state alone
                 }
-                finally
-                {
-                    gate.Release();
-                }
-            })).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
             foreach (var (id, rows) in read)
             {
                 if (rows is not null)
@@ -171,24 +167,15 @@ public sealed class ProgressBlockers(IHatchetClient client, TimeProvider time)
         var limits = await limitsTask.ConfigureAwait(false);
         var depths = await depthsTask.ConfigureAwait(false);
 
-        // One version read per distinct version of a queued task (a handful), RequestsInFlight at a time.
+        // One version read per distinct version of a queued task (a handful), through the gate.
         var versionIds = tasks.Where(t => t.IsQueued && t.WorkflowId is not null && t.VersionId is not null)
             .Select(t => (Workflow: t.WorkflowId!.Value, Version: t.VersionId!.Value)).Distinct().ToList();
         var versions = new Dictionary<Guid, WorkflowVersion?>();
-        using (var gate = new SemaphoreSlim(RequestsInFlight))
         {
-            var read = await Task.WhenAll(versionIds.Select(async v =>
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    return (v.Version, Read: await state.VersionAsync(v.Workflow, v.Version, cancellationToken).ConfigureAwait(false));
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            })).ConfigureAwait(false);
+            // LiveState's version read is one request, cached: gating it here never nests the gate.
+            var read = await Gate.EachAsync(versionIds,
+                async (v, ct) => (v.Version, Read: await state.VersionAsync(v.Workflow, v.Version, ct).ConfigureAwait(false)),
+                cancellationToken).ConfigureAwait(false);
             foreach (var (id, version) in read)
             {
                 versions[id] = version;

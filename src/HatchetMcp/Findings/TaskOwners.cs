@@ -10,7 +10,7 @@ public sealed record TaskOwner(string? Workflow, Guid? WorkflowId, Guid RunId);
 /// the span the lines cover, then one task lookup each for the tasks that page missed, at most
 /// <see cref="MaxLookups"/> and <see cref="Concurrency"/> at a time. A task neither found nor looked up stays unknown.
 /// </summary>
-public sealed class TaskOwners(IHatchetClient client)
+public sealed class TaskOwners(IHatchetClient client, FetchGate? fetchGate = null)
 {
     /// <summary>Task rows read in one list call.</summary>
     public const int ListPage = 1000;
@@ -55,13 +55,11 @@ public sealed class TaskOwners(IHatchetClient client)
         }
 
         var missing = taskIds.Where(id => !owners.ContainsKey(id)).Take(MaxLookups).ToList();
-        using var gate = new SemaphoreSlim(Concurrency);
-        var looked = await Task.WhenAll(missing.Select(async id =>
+        var looked = await (fetchGate ?? new FetchGate(Concurrency)).EachAsync(missing, async (id, ct) =>
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var task = await client.GetTaskAsync(id, null, cancellationToken).ConfigureAwait(false);
+                var task = await client.GetTaskAsync(id, null, ct).ConfigureAwait(false);
                 return (Id: id, Owner: (TaskOwner?)new TaskOwner(task.WorkflowName, task.WorkflowId, task.WorkflowRunExternalId ?? id));
             }
             catch (HatchetApiException)
@@ -69,11 +67,7 @@ public sealed class TaskOwners(IHatchetClient client)
                 // One task that cannot be read leaves its lines unattributed; the answer says how many.
                 return (Id: id, Owner: null);
             }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         foreach (var (id, owner) in looked)
         {
             if (owner is not null)

@@ -15,10 +15,10 @@ public sealed record VersionRecord(DateTimeOffset Since, MatchCount Matched, int
 
     /// <summary>
     /// Pages through the runs list filtered by the workflow: the first page says how many matched, the rest (up to
-    /// <paramref name="maxRuns"/>) are read with at most <paramref name="concurrency"/> requests in flight.
+    /// <paramref name="maxRuns"/>) are read through <paramref name="gate"/>.
     /// </summary>
     public static async Task<VersionRecord> ScanAsync(IHatchetClient client, Guid workflowId, DateTimeOffset since,
-        int maxRuns, int concurrency, CancellationToken cancellationToken)
+        int maxRuns, FetchGate gate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var first = await client.ListRunsAsync(Query(workflowId, since, 0), cancellationToken).ConfigureAwait(false);
@@ -31,20 +31,9 @@ public sealed record VersionRecord(DateTimeOffset Since, MatchCount Matched, int
             offsets.Add(offset);
         }
 
-        var pages = new List<V1RunListRow>[offsets.Count];
-        using var gate = new SemaphoreSlim(concurrency);
-        await Task.WhenAll(offsets.Select(async (offset, i) =>
-        {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                pages[i] = (await client.ListRunsAsync(Query(workflowId, since, offset), cancellationToken).ConfigureAwait(false)).Rows ?? [];
-            }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
+        var pages = await gate.EachAsync(offsets,
+            async (offset, ct) => (await client.ListRunsAsync(Query(workflowId, since, offset), ct).ConfigureAwait(false)).Rows ?? [],
+            cancellationToken).ConfigureAwait(false);
 
         // The last page read bounds the total best: a short one makes it exact.
         var matched = offsets.Count == 0

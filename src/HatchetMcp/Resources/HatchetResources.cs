@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using HatchetMcp.Arguments;
+using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
@@ -13,7 +14,7 @@ namespace HatchetMcp.Resources;
 /// </summary>
 [McpServerResourceType]
 public sealed class HatchetResources(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows,
-    DashboardLinks links)
+    DashboardLinks links, FetchGate gate)
 {
     public const string RunTemplate = "hatchet://runs/{id}";
     public const string WorkflowTemplate = "hatchet://workflows/{name}";
@@ -40,7 +41,7 @@ public sealed class HatchetResources(IHatchetClient client, ToolOutputOptions ou
                        ?? throw ResourceText.InvalidArgument(WorkflowTemplate,
                            "name is required: a workflow name (as list_workflows shows it) or id, percent-encoded in the URI.");
         return ResourceText.OfAsync(WorkflowTemplate, server.NegotiatedProtocolVersion,
-            () => new WorkflowDetailTools(client, time, workflows, links).GetWorkflow(workflow, null, cancellationToken));
+            () => new WorkflowDetailTools(client, time, workflows, links, gate).GetWorkflow(workflow, null, cancellationToken));
     }
 
     [McpServerResource(UriTemplate = WorkersUri, Name = "workers", Title = "Workers", MimeType = MimeType)]

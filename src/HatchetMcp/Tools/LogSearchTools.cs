@@ -12,7 +12,8 @@ namespace HatchetMcp.Tools;
 
 /// <summary>search_logs: Hatchet's tenant-wide log search, grouped by workflow and task name.</summary>
 [McpServerToolType]
-public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links)
+public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links,
+    FetchGate gate)
 {
     private const int DefaultLimit = 1000;
     private const int MinTextChars = 2;
@@ -168,7 +169,7 @@ public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions outp
             return [];
         }
 
-        var found = await new TaskOwners(client).FindAsync(taskIds, times.Min(), times.Max(), workflow?.Id, cancellationToken).ConfigureAwait(false);
+        var found = await new TaskOwners(client, gate).FindAsync(taskIds, times.Min(), times.Max(), workflow?.Id, cancellationToken).ConfigureAwait(false);
         var named = new Dictionary<Guid, (string? Workflow, Guid RunId)>();
         foreach (var (id, owner) in found)
         {

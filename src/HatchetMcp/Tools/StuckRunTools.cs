@@ -164,20 +164,9 @@ public sealed class StuckRunTools(IHatchetClient client, ToolOutputOptions outpu
             offsets.Add(offset);
         }
 
-        var pages = new List<V1RunListRow>[offsets.Count];
-        using var gate = new SemaphoreSlim(ProgressBlockers.RequestsInFlight);
-        await Task.WhenAll(offsets.Select(async (offset, i) =>
-        {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                pages[i] = (await client.ListRunsAsync(Query(offset), cancellationToken).ConfigureAwait(false)).Rows ?? [];
-            }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
+        var pages = await blockers.Gate.EachAsync(offsets,
+            async (offset, ct) => (await client.ListRunsAsync(Query(offset), ct).ConfigureAwait(false)).Rows ?? [],
+            cancellationToken).ConfigureAwait(false);
         var matched = offsets.Count == 0 ? bounds : PageBounds.From(offsets[^1], ScanPage, pages[^1].Count, first.Pagination?.NumPages).Matched;
 
         // Tasks that move while paging can shift into a second page; each is kept once.

@@ -15,11 +15,11 @@ namespace HatchetMcp.Tools;
 
 /// <summary>get_workflow: one workflow's definition, triggers, limits and how each recent version has fared.</summary>
 [McpServerToolType]
-public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links)
+public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links,
+    FetchGate gate)
 {
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
     private const int MaxRunsScanned = 2000;
-    private const int RequestsInFlight = 4;
     private const int CronsShown = 20;
     // Older versions seen in the window are named by one lookup each; beyond this they stay ids.
     private const int VersionsNamed = 5;
@@ -52,7 +52,7 @@ public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time
             var crons = await cronsTask.ConfigureAwait(false);
             var scheduled = await scheduledTask.ConfigureAwait(false);
 
-            var record = await VersionRecord.ScanAsync(client, id, window.Since, MaxRunsScanned, RequestsInFlight, cancellationToken).ConfigureAwait(false);
+            var record = await VersionRecord.ScanAsync(client, id, window.Since, MaxRunsScanned, gate, cancellationToken).ConfigureAwait(false);
             var names = await NameVersionsAsync(id, latest, record, cancellationToken).ConfigureAwait(false);
             var (tasks, source) = TasksFromConfig(latest.WorkflowConfig);
             if (tasks.Count == 0 && record.NewestRunId is { } newest)
@@ -99,23 +99,17 @@ public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time
         }
 
         var unnamed = record.Versions.Select(v => v.VersionId).OfType<Guid>().Where(v => !known.ContainsKey(v)).Take(VersionsNamed).ToList();
-        using var gate = new SemaphoreSlim(RequestsInFlight);
-        var lookups = await Task.WhenAll(unnamed.Select(async versionId =>
+        var lookups = await gate.EachAsync(unnamed, async (versionId, ct) =>
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await client.GetWorkflowVersionAsync(workflowId, versionId, cancellationToken).ConfigureAwait(false);
+                return await client.GetWorkflowVersionAsync(workflowId, versionId, ct).ConfigureAwait(false);
             }
             catch (HatchetApiException)
             {
                 return null; // an unnamed version still shows its id and counts
             }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         foreach (var version in lookups)
         {
             if (version?.Metadata?.Id is { } versionId)

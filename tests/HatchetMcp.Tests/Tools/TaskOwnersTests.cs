@@ -51,6 +51,20 @@ public sealed class TaskOwnersTests
     }
 
     [Fact]
+    public async Task Lookups_share_the_configured_gate_so_a_limit_of_one_keeps_one_request_in_flight()
+    {
+        var tasks = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+        var client = new Client([], Guid.Empty);
+        var from = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+        using var gate = new FetchGate(1);
+
+        await new TaskOwners(client, gate).FindAsync(tasks, from, from.AddHours(2), null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(12, client.Looked.Count);
+        Assert.Equal(1, client.MostInFlight);
+    }
+
+    [Fact]
     public async Task Tasks_missing_from_the_list_page_are_looked_up_twenty_at_most_and_four_at_a_time_and_a_failed_lookup_stays_unknown()
     {
         var tasks = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
