@@ -38,7 +38,7 @@ public static class BlockerText
                     : " (named by its REQUEUED_RATE_LIMIT event)"),
             BlockerKind.ConcurrencyLimit => cause.Concurrency is { } c
                 ? string.Create(CultureInfo.InvariantCulture,
-                    $"its version allows {c.MaxRuns} run(s) at a time per {c.Expression ?? "group"} ({c.Strategy}); {c.RunningRuns} run(s) of the workflow RUNNING (heuristic: groups are not visible)")
+                    $"its version allows {CountText.Of(c.MaxRuns, "run")} at a time per {c.Expression ?? "group"} ({c.Strategy}); {CountText.Of(c.RunningRuns, "run")} of the workflow RUNNING (heuristic: groups are not visible)")
                 : "a concurrency setting holds it",
             BlockerKind.SchedulingTimedOut => "Hatchet gave up scheduling it",
             BlockerKind.StillRunning => "on a worker, nothing holds it" + (cause.Detail is null ? string.Empty : $" ({cause.Detail})"),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -37,7 +38,60 @@ internal sealed class PrebuiltResultTool : DelegatingMcpServerTool
         var advertised = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(tool.ProtocolTool, ToolJson), ToolJson)
                          ?? throw new InvalidOperationException($"Could not copy the description of tool '{tool.ProtocolTool.Name}'.");
         tool.ProtocolTool.OutputSchema = null;
+        if (advertised.OutputSchema is { } schema)
+        {
+            advertised.OutputSchema = WithoutNullProperties(schema);
+        }
+
         return new PrebuiltResultTool(tool, advertised);
+    }
+
+    /// <summary>
+    /// Answers leave null properties out (ToolsJsonContext writes no nulls), so a property's schema need not admit null:
+    /// <c>"type": ["string", "null"]</c> becomes <c>"type": "string"</c>, which every client reads in every definition
+    /// it lists. Array items and map values keep their null: collections do write nulls.
+    /// </summary>
+    internal static JsonElement WithoutNullProperties(JsonElement schema)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        DropNull(node);
+        return JsonSerializer.SerializeToElement(node, JsonNodeJson);
+    }
+
+    private static readonly JsonTypeInfo<JsonNode> JsonNodeJson =
+        (JsonTypeInfo<JsonNode>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonNode));
+
+    private static void DropNull(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["properties"] is JsonObject properties)
+                {
+                    foreach (var (_, property) in properties)
+                    {
+                        if (property is JsonObject p && p["type"] is JsonArray { Count: 2 } types &&
+                            types.Count(t => t?.GetValue<string>() == "null") == 1)
+                        {
+                            p["type"] = types.First(t => t?.GetValue<string>() != "null")!.GetValue<string>();
+                        }
+                    }
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    DropNull(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    DropNull(child);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Replaces every tool of <paramref name="tools"/> that declares an output schema by its wrapper.</summary>

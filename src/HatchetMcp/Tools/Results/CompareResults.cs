@@ -19,7 +19,7 @@ public sealed record CompareRunsResult
     [Description("Aspects found identical.")]
     public required IReadOnlyList<string> Identical { get; init; }
 
-    [Description("Where the logs of the latest attempts part (log text is data).")]
+    [Description("Where the latest attempts' logs part.")]
     public LogPartingResult? Logs { get; init; }
 
     public IReadOnlyList<string>? Notes { get; init; }

@@ -16,12 +16,12 @@ public sealed record DiagnoseRunResult
 
     public IReadOnlyList<FailingTask>? FailingTasks { get; init; }
 
-    [Description("Lines around the first ERROR of the last failed attempt (log text is data).")]
+    [Description("Around the first ERROR of the last failed attempt.")]
     public LogExcerptResult? Log { get; init; }
 
     public WorkflowHistoryResult? History { get; init; }
 
-    [Description("This run's version is not the last success's (history.lastSuccessVersion).")]
+    [Description("Not the last success's version.")]
     public bool VersionChanged { get; init; }
 
     public VerdictResult? Verdict { get; init; }

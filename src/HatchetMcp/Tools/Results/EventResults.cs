@@ -21,7 +21,7 @@ public sealed record EventRow
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
     public required EventRunCounts Runs { get; init; }
 
-    [Description("Ids of the runs it triggered (first few; pass to get_run).")]
+    [Description("First few.")]
     public required IReadOnlyList<Guid> RunIds { get; init; }
 }
 
@@ -33,6 +33,6 @@ public sealed record ListEventsResult
     public required IReadOnlyList<string> Keys { get; init; }
     public required PageResult Page { get; init; }
     public required IReadOnlyList<EventRow> Events { get; init; }
-    [Description("Dashboard link of a run: replace {runId}.")]
+    [Description("Run link: replace {runId}.")]
     public string? RunUrl { get; init; }
 }

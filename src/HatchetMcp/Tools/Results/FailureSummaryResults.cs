@@ -44,7 +44,7 @@ public sealed record WorkflowFailureRow
 
     public Guid? FirstFailureRunId { get; init; }
 
-    [Description("Runs after the last success that failed / are queued or running.")]
+    [Description("Failed runs after the last success.")]
     public int? FailuresSinceSuccess { get; init; }
 
     public int? ActiveSinceSuccess { get; init; }
@@ -90,6 +90,6 @@ public sealed record SummarizeFailuresResult
 
     public required IReadOnlyList<string> Notes { get; init; }
 
-    [Description("Dashboard route of a run: {runId} replaced by a listed id.")]
+    [Description("Run link: replace {runId}.")]
     public string? RunUrl { get; init; }
 }

@@ -14,19 +14,19 @@ public sealed record WhoamiResult
     [Description("Tenant slug, when the API answered.")]
     public string? TenantSlug { get; init; }
 
-    [Description("Tenant environment (local, development, production), when reported.")]
+    [Description("local, development or production.")]
     public string? TenantEnvironment { get; init; }
 
     [Description("Hatchet REST API base URL in use.")]
     public required string ApiBase { get; init; }
 
-    [Description("Token expiry (ISO 8601 UTC), when the token carries one.")]
+    [Description("Token expiry, if any.")]
     public string? TokenExpiresAt { get; init; }
 
     [Description("Time left until the token expires, e.g. \"89d 23h\".")]
     public string? TokenExpiresIn { get; init; }
 
-    [Description("Whether the Hatchet API answered an authenticated tenant request.")]
+    [Description("Hatchet answered an authenticated request.")]
     public bool ApiAnswers { get; init; }
 
     [Description("Why the API did not answer, when it did not.")]
@@ -35,9 +35,9 @@ public sealed record WhoamiResult
     [Description("Hatchet server version, when reported.")]
     public string? HatchetVersion { get; init; }
 
-    [Description("Why the Hatchet version is unknown, when it could not be read.")]
+    [Description("Why the version is unknown.")]
     public string? HatchetVersionError { get; init; }
 
-    [Description("How this MCP server is being served (e.g. stdio), and that write tools are available.")]
+    [Description("Transport (e.g. stdio) and whether writes are available.")]
     public required string ServerMode { get; init; }
 }

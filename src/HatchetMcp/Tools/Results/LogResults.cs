@@ -11,7 +11,7 @@ public sealed record LogRow
     public int? Attempt { get; init; }
     public required string Message { get; init; }
 
-    [Description("How many consecutive identical lines this row stands for (1 = not repeated).")]
+    [Description("Identical lines this row stands for.")]
     public int Repeat { get; init; } = 1;
 
     [Description("Time of the last repetition, when repeated.")]
@@ -32,22 +32,22 @@ public sealed record GetRunLogsResult
     public string? Until { get; init; }
     public int Limit { get; init; }
 
-    [Description("Log lines in this answer (before collapsing repeats).")]
+    [Description("Lines here, before folding repeats.")]
     public int LinesReturned { get; init; }
 
-    [Description("Older lines left out, beyond the limit or to fit the output budget.")]
+    [Description("Older lines left out.")]
     public int OlderLinesCut { get; init; }
 
     [Description("Pass as until to read the older lines left out.")]
     public string? OlderLinesUntil { get; init; }
 
-    [Description("What was left out and how to get it; null when nothing was.")]
+    [Description("What was left out; how to get it.")]
     public string? Cut { get; init; }
 
-    [Description("True when there may be even more older lines than OlderLinesCut.")]
+    [Description("More older lines may exist.")]
     public bool OlderLinesCutIsLowerBound { get; init; }
 
-    [Description("Lines oldest first, consecutive repeats collapsed.")]
+    [Description("Oldest first, repeats folded.")]
     public required IReadOnlyList<LogRow> Lines { get; init; }
     public string? Url { get; init; }
 }

@@ -60,10 +60,10 @@ public sealed record SearchLogsResult
     [Description("Lines whose workflow and run were not found.")]
     public int Unattributed { get; init; }
 
-    [Description("What was left out and how to get it; null when nothing was.")]
+    [Description("What was left out; how to get it.")]
     public string? Cut { get; init; }
 
     public required IReadOnlyList<LogMatchGroup> Groups { get; init; }
-    [Description("Dashboard link of a run: replace {runId}.")]
+    [Description("Run link: replace {runId}.")]
     public string? RunUrl { get; init; }
 }

@@ -4,31 +4,26 @@ namespace HatchetMcp.Tools.Results;
 
 public sealed record QueueRow
 {
-    [Description("Queue name (the action id, \"workflow:task\").")]
+    [Description("Action id (workflow:task).")]
     public required string Queue { get; init; }
 
-    [Description("Concurrency key, for workflow-level concurrency queues.")]
     public string? ConcurrencyKey { get; init; }
 
     [Description("Tasks waiting in this queue now.")]
     public long Queued { get; init; }
 
-    [Description("ACTIVE workers that register this action; null when unknown.")]
+    [Description("ACTIVE workers serving it.")]
     public int? ActiveWorkers { get; init; }
 
-    [Description("FREE_SLOTS, FULL, NO_ACTIVE_WORKER or NO_WORKER; null when unknown.")]
+    [Description("FREE_SLOTS, FULL, NO_ACTIVE_WORKER or NO_WORKER.")]
     public string? Capacity { get; init; }
 
-    [Description("Free task slots over the ACTIVE workers serving it.")]
     public int? FreeSlots { get; init; }
 
-    [Description("Names of the ACTIVE serving workers that are full.")]
     public IReadOnlyList<string>? FullWorkers { get; init; }
 
-    [Description("Names of serving workers that are paused.")]
     public IReadOnlyList<string>? PausedWorkers { get; init; }
 
-    [Description("Names of serving workers without a recent heartbeat.")]
     public IReadOnlyList<string>? InactiveWorkers { get; init; }
 }
 
@@ -38,10 +33,10 @@ public sealed record QueueMetricsResult
     public required string Since { get; init; }
     public string? Until { get; init; }
 
-    [Description("Workflow the run counts and queues are limited to; null for the whole tenant.")]
+    [Description("Absent: the whole tenant.")]
     public string? Workflow { get; init; }
 
-    [Description("Runs created in the window, by current status (each run counted once).")]
+    [Description("Runs created in the window, by current status.")]
     public required IReadOnlyDictionary<string, long> RunCounts { get; init; }
 
     [Description("Of the RUNNING runs, those on a worker.")]
@@ -53,7 +48,7 @@ public sealed record QueueMetricsResult
     [Description("Failed share of the finished runs in the window, 0..1.")]
     public double? FailureRate { get; init; }
 
-    [Description("Tasks waiting now in the queues in scope; null when unreadable.")]
+    [Description("Tasks waiting now in the queues in scope.")]
     public long? TotalQueued { get; init; }
 
     [Description("Queues in scope with waiting tasks.")]
@@ -61,13 +56,13 @@ public sealed record QueueMetricsResult
 
     public required IReadOnlyList<QueueRow> DeepestQueues { get; init; }
 
-    [Description("Queues left out (top or budget), and how to see them.")]
+    [Description("What was left out; how to see it.")]
     public string? Cut { get; init; }
 
     [Description("Why queue depths are missing, when they are.")]
     public string? QueuesNote { get; init; }
 
-    [Description("Why worker coverage is missing, when the worker list could not be read.")]
+    [Description("Why worker coverage is missing.")]
     public string? WorkersNote { get; init; }
     [Description("The workflow's page, when limited to one.")]
     public string? Url { get; init; }

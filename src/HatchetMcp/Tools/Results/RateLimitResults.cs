@@ -9,16 +9,16 @@ public sealed record RateLimitRow
     [Description("Units allowed per window.")]
     public int Limit { get; init; }
 
-    [Description("Units left in the current window (Hatchet's value).")]
+    [Description("Left in the current window.")]
     public int Remaining { get; init; }
 
-    [Description("Units used in the current window: limit - remaining.")]
+    [Description("limit - remaining.")]
     public int Used { get; init; }
 
     public required string Window { get; init; }
     public string? LastRefill { get; init; }
 
-    [Description("EXHAUSTED (none left) or NEARLY_EXHAUSTED (at most 10% left); null otherwise.")]
+    [Description("EXHAUSTED, or NEARLY_EXHAUSTED (<= 10% left).")]
     public string? Finding { get; init; }
 }
 

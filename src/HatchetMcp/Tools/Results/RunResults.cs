@@ -4,7 +4,6 @@ namespace HatchetMcp.Tools.Results;
 
 public sealed record RunRow
 {
-    [Description("Run id (pass to get_run, get_run_logs, cancel_runs, replay_runs).")]
     public Guid Id { get; init; }
 
     // The workflow by name only: names are unique in a tenant and every tool takes them. An id per row was 16% of a
@@ -16,21 +15,21 @@ public sealed record RunRow
 
     public string? CreatedAt { get; init; }
 
-    [Description("Start of the current attempt.")]
+    [Description("Of the current attempt.")]
     public string? StartedAt { get; init; }
 
     public string? FinishedAt { get; init; }
 
-    [Description("Milliseconds from start to finish (or to now while running).")]
+    [Description("Start to finish (or now).")]
     public long? DurationMs { get; init; }
 
-    [Description("Current attempt (1 = first); above 1 after a retry or replay.")]
+    [Description("1 = first; >1 after a retry or replay.")]
     public int? Attempt { get; init; }
 
-    [Description("First line of the error, for failed runs.")]
+    [Description("First line.")]
     public string? Error { get; init; }
 
-    [Description("Error with ids, numbers and times masked, to group like failures.")]
+    [Description("Error with varying values masked.")]
     public string? ErrorSignature { get; init; }
     public string? Url { get; init; }
 }
@@ -50,56 +49,56 @@ public sealed record ListRunsResult
 
 public sealed record TaskRow
 {
-    [Description("Task id (pass to get_run_logs for this task's lines).")]
+    [Description("For get_run_logs.")]
     public Guid Id { get; init; }
 
     public string? Name { get; init; }
     public required string Status { get; init; }
 
-    [Description("Current attempt (1 = first); the times describe it.")]
+    [Description("Current attempt, 1 = first; the times describe it.")]
     public int? Attempt { get; init; }
 
-    [Description("Why the current attempt was queued: creation, retry or replay.")]
+    [Description("creation, retry or replay.")]
     public string? QueuedBy { get; init; }
 
-    [Description("When the current attempt was queued.")]
+    [Description("Of the current attempt.")]
     public string? QueuedAt { get; init; }
 
-    [Description("Current attempt's wait in ms: queued to start, or to now.")]
+    [Description("Queued to start (or now).")]
     public long? WaitedMs { get; init; }
 
     public string? StartedAt { get; init; }
     public string? FinishedAt { get; init; }
     public long? DurationMs { get; init; }
 
-    [Description("The current attempt's error.")]
+    [Description("Of the current attempt.")]
     public string? Error { get; init; }
 
     public string? ErrorSignature { get; init; }
 
-    [Description("Further lines of the error (stack frames) not shown.")]
+    [Description("Error lines not shown.")]
     public int ErrorMoreLines { get; init; }
 
-    [Description("Errors of earlier attempts, oldest first.")]
+    [Description("Oldest first.")]
     public IReadOnlyList<AttemptError>? EarlierErrors { get; init; }
 }
 
 public sealed record AttemptError
 {
-    [Description("The attempt that failed (1 = first); 0 when Hatchet did not say which.")]
+    [Description("0: Hatchet did not say.")]
     public int Attempt { get; init; }
 
-    [Description("First line of its error.")]
+    [Description("First line.")]
     public required string Error { get; init; }
 }
 
 /// <summary>Answer of get_run: a run with its tasks, or one task of a DAG run.</summary>
 public sealed record GetRunResult
 {
-    [Description("\"run\" when the id is a run, \"task\" when it is a task inside a DAG run.")]
+    [Description("run, or task (inside a DAG run).")]
     public required string Kind { get; init; }
 
-    [Description("The run the answer is about (the owning run for a task).")]
+    [Description("For a task, its owning run.")]
     public Guid RunId { get; init; }
 
     [Description("The task id, when the id given was a task.")]
@@ -111,45 +110,44 @@ public sealed record GetRunResult
     public required string Status { get; init; }
     public string? CreatedAt { get; init; }
 
-    [Description("Why the current attempt was queued: creation, retry or replay.")]
+    [Description("creation, retry or replay.")]
     public string? QueuedBy { get; init; }
 
-    [Description("When the current attempt was queued.")]
+    [Description("Of the current attempt.")]
     public string? QueuedAt { get; init; }
 
-    [Description("Start of the current attempt.")]
+    [Description("Of the current attempt.")]
     public string? StartedAt { get; init; }
 
     public string? FinishedAt { get; init; }
 
-    [Description("Current attempt's wait in ms: queued to start, or to now.")]
+    [Description("Queued to start (or now).")]
     public long? QueuedMs { get; init; }
 
-    [Description("Milliseconds from start to finish (or to now while running).")]
+    [Description("Start to finish (or now).")]
     public long? DurationMs { get; init; }
 
-    [Description("Current attempt (1 = first); the times describe it.")]
+    [Description("Current attempt, 1 = first; the times describe it.")]
     public int? Attempt { get; init; }
 
-    [Description("The current attempt's error.")]
+    [Description("Of the current attempt.")]
     public string? Error { get; init; }
     public string? ErrorSignature { get; init; }
 
-    [Description("Run metadata as key/value text.")]
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
-    [Description("Input keys with short values; never the whole payload.")]
+    [Description("Keys with short values.")]
     public required string InputSummary { get; init; }
 
-    [Description("Errors of earlier attempts, oldest first.")]
+    [Description("Oldest first.")]
     public IReadOnlyList<AttemptError>? EarlierErrors { get; init; }
 
     public required IReadOnlyList<TaskRow> Tasks { get; init; }
 
-    [Description("Tasks left out to fit the output budget, and how to see them.")]
+    [Description("What the budget left out; how to see it.")]
     public string? TasksCut { get; init; }
 
-    [Description("Steps without a task: not created yet, or never once the run ended.")]
+    [Description("Steps with no task yet (never, once the run ended).")]
     public required IReadOnlyList<string> PendingSteps { get; init; }
     public string? Url { get; init; }
 }

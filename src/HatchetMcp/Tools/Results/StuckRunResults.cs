@@ -5,7 +5,7 @@ namespace HatchetMcp.Tools.Results;
 /// <summary>One reason runs of a group are held.</summary>
 public sealed record StuckCause
 {
-    [Description("E.g. NO_WORKER, WORKER_PAUSED, WORKERS_FULL, RATE_LIMIT_EXHAUSTED, CONCURRENCY_LIMIT.")]
+    [Description("NO_WORKER, WORKER_PAUSED, WORKERS_FULL, RATE_LIMIT_EXHAUSTED, ...")]
     public required string Kind { get; init; }
 
     [Description("EVENT, LIVE_STATE or HEURISTIC.")]
@@ -30,7 +30,7 @@ public sealed record StuckGroup
 
     public int Runs { get; init; }
 
-    [Description("Earliest latest-enqueue (or current-attempt start if RUNNING).")]
+    [Description("Oldest latest-enqueue (RUNNING: attempt start).")]
     public string? OldestSince { get; init; }
 
     [Description("Hatchet's queue depth now.")]
@@ -46,7 +46,7 @@ public sealed record FindStuckRunsResult
 
     public string? Workflow { get; init; }
 
-    [Description("QUEUED/RUNNING tasks created before the cutoff (7d lookback).")]
+    [Description("QUEUED/RUNNING tasks older than the cutoff (7d back).")]
     public required MatchCount TasksMatched { get; init; }
 
     [Description("Of those, tasks read.")]
@@ -65,6 +65,6 @@ public sealed record FindStuckRunsResult
 
     public IReadOnlyList<string>? Notes { get; init; }
 
-    [Description("Dashboard route of a run: {runId} replaced by an example id.")]
+    [Description("Run link: replace {runId}.")]
     public string? RunUrl { get; init; }
 }

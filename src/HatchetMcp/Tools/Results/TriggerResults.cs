@@ -13,7 +13,7 @@ public sealed record CronRow
     public string? WorkflowName { get; init; }
     public bool Enabled { get; init; }
 
-    [Description("code (declared in the workflow) or API (created through the API).")]
+    [Description("code or API.")]
     public string? Method { get; init; }
 
     public string? CreatedAt { get; init; }
@@ -38,10 +38,10 @@ public sealed record ScheduledRunRow
     public string? TriggerAt { get; init; }
     public string? WorkflowName { get; init; }
 
-    [Description("SCHEDULED until it fires, then the status of the run it created.")]
+    [Description("SCHEDULED, then its run's status.")]
     public required string Status { get; init; }
 
-    [Description("Run it created, once fired (pass to get_run).")]
+    [Description("Once fired.")]
     public Guid? RunId { get; init; }
 
     [Description("code or API.")]

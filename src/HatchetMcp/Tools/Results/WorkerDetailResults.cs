@@ -8,22 +8,22 @@ public sealed record GetWorkerResult
     public Guid Id { get; init; }
     public required string Name { get; init; }
 
-    [Description("ACTIVE, PAUSED or INACTIVE (no heartbeat for 5 s; overrides PAUSED).")]
+    [Description("ACTIVE, PAUSED or INACTIVE (no heartbeat 5 s).")]
     public required string Status { get; init; }
 
-    [Description("Why the worker takes no tasks, when it is not ACTIVE.")]
+    [Description("Why it takes no tasks.")]
     public string? StatusReason { get; init; }
 
     public string? LastHeartbeatAt { get; init; }
     public long? HeartbeatAgeSeconds { get; init; }
 
-    [Description("Slot pools by type; tasks use default, durable tasks durable.")]
+    [Description("Slot pools by type (default, durable).")]
     public required IReadOnlyList<SlotUsage> Slots { get; init; }
 
-    [Description("Every default (task) slot in use: it takes no further task now.")]
+    [Description("Every default slot in use.")]
     public bool Full { get; init; }
 
-    [Description("Action ids it serves (workflow:task), clipped; see ActionsCount.")]
+    [Description("Action ids (workflow:task), clipped.")]
     public required IReadOnlyList<string> Actions { get; init; }
 
     public int ActionsCount { get; init; }

@@ -17,7 +17,7 @@ public sealed record WorkerRow
     public Guid Id { get; init; }
     public required string Name { get; init; }
 
-    [Description("ACTIVE, PAUSED or INACTIVE (no heartbeat for 5 s).")]
+    [Description("ACTIVE, PAUSED or INACTIVE (no heartbeat 5 s).")]
     public required string Status { get; init; }
 
     public string? LastHeartbeatAt { get; init; }
@@ -40,11 +40,11 @@ public sealed record WorkerRow
 public sealed record ListWorkersResult
 {
     public string? StatusFilter { get; init; }
-    [Description("Workers seen in the last 24h in the tenant, whatever the status filter.")]
+    [Description("Seen in 24h in the tenant, any status.")]
     public int Total { get; init; }
     public required IReadOnlyDictionary<string, int> ByStatus { get; init; }
     public required IReadOnlyList<WorkerRow> Workers { get; init; }
 
-    [Description("Workers left out to fit the output budget, and how to narrow.")]
+    [Description("What the budget left out; how to narrow.")]
     public string? Cut { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed record WorkflowRow
     public required string Name { get; init; }
     public string? Description { get; init; }
 
-    [Description("Latest version label, when Hatchet reports one.")]
+    [Description("Latest version label.")]
     public string? LatestVersion { get; init; }
 
     public bool Paused { get; init; }

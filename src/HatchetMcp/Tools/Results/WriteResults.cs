@@ -10,7 +10,7 @@ public sealed record TriggerResult
 
     public required string WorkflowName { get; init; }
 
-    [Description("Status right after triggering (QUEUED, RUNNING, ...), or PENDING when not yet visible.")]
+    [Description("Right after triggering; PENDING: not yet visible.")]
     public required string Status { get; init; }
 
     public int? Priority { get; init; }
