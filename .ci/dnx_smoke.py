@@ -38,6 +38,7 @@ def main():
     srv = None
     try:
         env = dict(os.environ)
+        env["HATCHET_MCP_TOOLSETS"] = "all"  # the smoke looks for tools beyond the default toolset
         lines = [emu.stdout.readline().strip() for _ in range(2)]
         for line in lines:
             if "=" not in line:

@@ -42,7 +42,7 @@ async function call(name, args, { expectError = false } = {}) {
 }
 
 try {
-  await client.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
+  await client.connect(new StdioClientTransport({ command: server, args: ["--toolsets", "all"], env: { ...process.env, ...settings }, stderr: "ignore" }));
   const { tools } = await client.listTools();
   if (tools.length !== 21) failures.push(`tools/list: ${tools.length} tools`);
 

@@ -23,6 +23,7 @@ internal static class AnswersBench
 
         var tools = await session.Client.ListToolsAsync();
         DefinitionCost.Print(tools);
+        await DefinitionCost.PrintPerModeAsync(server, session.Emulator);
 
         var calls = new (string Label, string Tool, Dictionary<string, object?> Args)[]
         {

@@ -102,30 +102,41 @@ internal sealed class StdioSession : IAsyncDisposable
         await ConnectAsync(server, await HatchetEmulator.StartAsync(options ?? new EmulatorOptions()), ownsEmulator: true);
 
     /// <summary>A server process against an emulator the caller keeps (and disposes).</summary>
-    public static Task<StdioSession> StartAsync(ServerCommand server, HatchetEmulator emulator) =>
-        ConnectAsync(server, emulator, ownsEmulator: false);
+    /// <param name="server">The server to start.</param>
+    /// <param name="emulator">The emulator it talks to.</param>
+    /// <param name="environment">More environment for the server (a mode, toolsets), over the defaults.</param>
+    public static Task<StdioSession> StartAsync(ServerCommand server, HatchetEmulator emulator, IReadOnlyDictionary<string, string?>? environment = null) =>
+        ConnectAsync(server, emulator, ownsEmulator: false, environment);
 
-    private static async Task<StdioSession> ConnectAsync(ServerCommand server, HatchetEmulator emulator, bool ownsEmulator)
+    private static async Task<StdioSession> ConnectAsync(
+        ServerCommand server, HatchetEmulator emulator, bool ownsEmulator, IReadOnlyDictionary<string, string?>? extra = null)
     {
+        var environment = ServerEnvironment(emulator);
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
+        {
+            environment[name] = value;
+        }
+
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "hatchet-mcp",
             Command = server.Command,
             Arguments = [.. server.Arguments],
-            EnvironmentVariables = ServerEnvironment(emulator),
+            EnvironmentVariables = environment,
             StandardErrorLines = _ => { },
         });
         var client = await McpClient.CreateAsync(transport);
         return new StdioSession(emulator, client, ownsEmulator);
     }
 
-    /// <summary>The emulator's coordinates, plus any KEY=VALUE pairs in BENCH_SERVER_ENV (';'-separated) to try runtime knobs.</summary>
+    /// <summary>The emulator's coordinates, every tool listed (benches call them all), plus any KEY=VALUE pairs in BENCH_SERVER_ENV (';'-separated) to try runtime knobs.</summary>
     private static Dictionary<string, string?> ServerEnvironment(HatchetEmulator emulator)
     {
         var environment = new Dictionary<string, string?>
         {
             ["HATCHET_CLIENT_TOKEN"] = emulator.Token,
             ["HATCHET_API_BASE"] = emulator.BaseUrl.ToString(),
+            ["HATCHET_MCP_TOOLSETS"] = "all",
         };
         foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
         {

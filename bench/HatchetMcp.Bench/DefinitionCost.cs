@@ -42,5 +42,31 @@ internal static class DefinitionCost
                           $"output schema {output / tools.Count} bytes (target <= {OutputSchemaTarget})");
     }
 
+    /// <summary>The modes a tools/list is measured in: the variables set for each (the bench's default lists all).</summary>
+    private static readonly (string Mode, Dictionary<string, string?> Environment)[] Modes =
+    [
+        ("default (no toolsets chosen)", new() { ["HATCHET_MCP_TOOLSETS"] = null }),
+        ("all (--toolsets all)", new() { ["HATCHET_MCP_TOOLSETS"] = "all" }),
+        ("read-only (--read-only, default toolsets)", new() { ["HATCHET_MCP_TOOLSETS"] = null, ["HATCHET_MCP_READ_ONLY"] = "true" }),
+        ("read-only, all toolsets", new() { ["HATCHET_MCP_TOOLSETS"] = "all", ["HATCHET_MCP_READ_ONLY"] = "true" }),
+    ];
+
+    /// <summary>
+    /// The whole tools/list answer (the result object as sent) per mode, each from its own server process.
+    /// Target of issue 10: the default at most 24 KB.
+    /// </summary>
+    public static async Task PrintPerModeAsync(ServerCommand server, HatchetMcp.Emulator.HatchetEmulator emulator)
+    {
+        Console.WriteLine("tools/list, bytes of the whole answer per mode (target: default <= 24,000):");
+        foreach (var (mode, environment) in Modes)
+        {
+            await using var session = await StdioSession.StartAsync(server, emulator, environment);
+            var tools = await session.Client.ListToolsAsync();
+            var answer = new ListToolsResult { Tools = [.. tools.Select(tool => tool.ProtocolTool)] };
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(answer, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ListToolsResult))).Length;
+            Console.WriteLine($"  {mode,-44} {bytes,7:N0} B  {tools.Count,2} tools: {string.Join(", ", tools.Select(t => t.Name))}");
+        }
+    }
+
     private static int Bytes(JsonNode node) => System.Text.Encoding.UTF8.GetByteCount(node.ToJsonString(McpJsonUtilities.DefaultOptions));
 }

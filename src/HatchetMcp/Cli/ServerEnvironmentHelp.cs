@@ -24,6 +24,10 @@ internal static class ServerEnvironmentHelp
         (FetchGate.EnvironmentVariable, $"optional: Hatchet requests in flight at once when an answer needs several, {FetchGate.MinimumLimit} to {FetchGate.MaximumLimit} (default {FetchGate.DefaultLimit})"),
         (ServerLogLevel.EnvironmentVariable, $"optional: stderr log level, Trace to Critical or None (default {ServerLogLevel.Default})"),
         (DashboardLinks.EnvironmentVariable, "optional: Hatchet dashboard base URL for links in answers (default the API base's origin; empty: no links)"),
+        (ToolSelection.ReadOnlyVariable, $"optional: true lists and runs no tool that changes live state (default false; {ToolSelection.ReadOnlyFlag} does the same)"),
+        (ToolSelection.ToolsetsVariable, $"optional: comma list of toolsets to list: {string.Join(", ", Toolsets.ToolsetNames)} (default {Toolsets.Default}; {ToolSelection.ToolsetsFlag} wins)"),
+        (ToolSelection.ToolsVariable, $"optional: comma list of single tools to list besides the toolsets (alone: only these; {ToolSelection.ToolsFlag} wins)"),
+        (ToolSelection.ExcludeToolsVariable, $"optional: comma list of tools never listed, whatever else names them ({ToolSelection.ExcludeToolsFlag} wins)"),
     ];
 
     /// <summary>The variables, one per line, names aligned.</summary>

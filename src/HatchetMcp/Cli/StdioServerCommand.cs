@@ -2,12 +2,12 @@ using HatchetMcp.Server;
 
 namespace HatchetMcp.Cli;
 
-/// <summary>No verb: validate the configuration, then serve MCP over stdio.</summary>
+/// <summary>No verb (or only the server's options): validate the configuration, then serve MCP over stdio.</summary>
 internal static class StdioServerCommand
 {
-    public static async Task<int> RunAsync(TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var result = ServerConfiguration.Read(ServerConfiguration.ProcessEnvironment(), TimeProvider.System);
+        var result = ServerConfiguration.Read(ServerConfiguration.ProcessEnvironment(), TimeProvider.System, arguments);
         if (result.Configuration is null)
         {
             // Exactly one line: MCP clients show the server's stderr, and a single sentence is what a person can act on.

@@ -8,7 +8,12 @@ internal static class Usage
         hatchet-mcp {Server.ServerIdentity.Version}: an MCP server for the Hatchet workflow engine.
 
         Usage:
-          hatchet-mcp                 run the MCP server over stdio (what MCP clients launch)
+          hatchet-mcp [--read-only] [--toolsets LIST] [--tools LIST] [--exclude-tools LIST]
+                                      run the MCP server over stdio (what MCP clients launch);
+                                      --read-only: no tool that changes live state is listed or run;
+                                      --toolsets: areas to list (default, all, or areas such as runs,findings);
+                                      --tools: single tools to list besides (alone: only these);
+                                      --exclude-tools: tools never listed (wins over the others)
           hatchet-mcp demo            walk a debugging flow against the built-in emulator and print each call
           hatchet-mcp emulator [--port N] [--scenario realistic|empty] [--seed N] [--scale N] [--test-hooks]
                                       serve the Hatchet API emulator; prints HATCHET_API_BASE=... and

@@ -43,6 +43,14 @@ public static class PromptRegistration
                         throw Invalid(context.Params?.Name ?? "(unknown)", e.Message);
                     }
 
+                    // A playbook naming a tool this server holds back says so, rather than send the model looking for it.
+                    if (context.Services?.GetService<Server.ToolAvailability>() is { } availability
+                        && result.Messages.LastOrDefault()?.Content is TextContentBlock playbook
+                        && availability.UnavailableLine(playbook.Text) is { } unavailable)
+                    {
+                        playbook.Text += "\n" + unavailable;
+                    }
+
                     if (scrubber is not null)
                     {
                         foreach (var message in result.Messages)

@@ -22,12 +22,14 @@ public static class HatchetMcpServer
     /// <param name="output">The tools' text budget; defaults when null.</param>
     /// <param name="time">The clock tools use for relative windows ("24h"); the system clock when null.</param>
     /// <param name="dashboard">Links into the Hatchet dashboard; the API base's origin when null.</param>
+    /// <param name="tools">Which tools are listed (read-only mode, toolsets); every tool when null.</param>
     public static IMcpServerBuilder Configure(
         IServiceCollection services,
         HatchetSettings settings,
         ToolOutputOptions? output = null,
         TimeProvider? time = null,
-        DashboardLinks? dashboard = null)
+        DashboardLinks? dashboard = null,
+        ToolSelection? tools = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
@@ -53,6 +55,7 @@ public static class HatchetMcpServer
                 options.ServerInstructions = ServerInstructions.Text;
             })
             .AddHatchetTools()
+            .ApplyToolSelection(tools ?? ToolSelection.Everything)
             .AddHatchetResources()
             .AddHatchetPrompts(ToolRegistration.JsonOptions)
             .ScreenToolCalls();
@@ -73,6 +76,6 @@ public static class HatchetMcpServer
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(new FetchGate(configuration.MaxConcurrency));
-        return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard);
+        return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard, configuration.Tools);
     }
 }

@@ -26,6 +26,9 @@ public sealed record InMemoryMcpServerOptions
 
     public LogLevel LogLevel { get; init; } = ServerLogLevel.Default;
 
+    /// <summary>Which tools are listed (read-only mode, toolsets); every tool when null.</summary>
+    public ToolSelection? Tools { get; init; }
+
     /// <summary>Last word on the container, after the server is composed (tests swap services here).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
@@ -79,7 +82,7 @@ public sealed class InMemoryMcpServer : IAsyncDisposable
                 logging.AddProvider(new StderrLoggerProvider(options.Log, options.LogLevel, settings.Token));
             }
         });
-        HatchetMcpServer.Configure(services, settings, options.Output, options.Time, options.Dashboard)
+        HatchetMcpServer.Configure(services, settings, options.Output, options.Time, options.Dashboard, options.Tools)
             .WithHatchetStreams(toServer.Reader.AsStream(), toClient.Writer.AsStream());
         options.ConfigureServices?.Invoke(services);
 

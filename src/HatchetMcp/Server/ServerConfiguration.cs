@@ -21,18 +21,31 @@ public sealed record ServerConfiguration
     /// <summary>How many Hatchet requests the findings layer keeps in flight at once.</summary>
     public int MaxConcurrency { get; init; } = FetchGate.DefaultLimit;
 
+    /// <summary>Which tools are listed: read-only mode and toolsets.</summary>
+    public ToolSelection Tools { get; init; } = new();
+
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable];
+        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable,
+         .. ToolSelection.EnvironmentVariables];
 
     /// <summary>
-    /// Reads the configuration. The result carries either the configuration (plus an optional warning line) or one error
-    /// line; neither ever contains the token.
+    /// Reads the configuration from the environment and the server's options (<c>--read-only</c>, <c>--toolsets</c>, …).
+    /// The result carries either the configuration (plus an optional warning line) or one error line; neither ever
+    /// contains the token.
     /// </summary>
-    public static ServerConfigurationResult Read(IReadOnlyDictionary<string, string?> environment, TimeProvider time)
+    public static ServerConfigurationResult Read(
+        IReadOnlyDictionary<string, string?> environment, TimeProvider time, IReadOnlyList<string>? arguments = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(time);
+
+        // The options first: a mistyped tool name is worth saying even before the token is set.
+        var tools = ToolSelection.Read(environment, arguments ?? [], out var toolsError);
+        if (tools is null)
+        {
+            return ServerConfigurationResult.Fail(toolsError ?? "the tool selection is unusable.");
+        }
 
         var settings = HatchetSettings.FromEnvironment(environment, time);
         if (!settings.IsSuccess || settings.Settings is null)
@@ -67,7 +80,7 @@ public sealed record ServerConfiguration
         var configuration = new ServerConfiguration
         {
             Settings = settings.Settings, Output = output, LogLevel = logLevel, Dashboard = dashboard,
-            MaxConcurrency = gate.Limit,
+            MaxConcurrency = gate.Limit, Tools = tools,
         };
         return ServerConfigurationResult.Ok(configuration, settings.Warning);
     }

@@ -13,7 +13,8 @@ namespace HatchetMcp.Server;
 /// Looks at every tools/call before the SDK reads its params. The SDK would answer an unknown tool by throwing (two
 /// stack traces on stderr), and a request whose arguments are not an object or hold a lone UTF-16 surrogate with a
 /// bare "An error occurred." protocol error. Here the first is a JSON-RPC error listing the tools, logged nowhere, and
-/// the others are tool errors (isError: true) naming the argument and the accepted form.
+/// the others are tool errors (isError: true) naming the argument and the accepted form. A tool held back by read-only
+/// mode or the toolsets is refused here as a tool error saying why, so it never runs.
 /// </summary>
 internal static class ToolCallScreen
 {
@@ -21,7 +22,7 @@ internal static class ToolCallScreen
         builder.WithMessageFilters(filters => filters.AddIncomingFilter(next => async (context, cancellationToken) =>
         {
             if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ToolsCall } request
-                && Answer(request, context.Server.ServerOptions.ToolCollection) is { } answer)
+                && Answer(request, context.Server.ServerOptions.ToolCollection, context.Server.Services?.GetService<ToolAvailability>()) is { } answer)
             {
                 await context.Server.SendMessageAsync(answer, cancellationToken).ConfigureAwait(false);
                 return;
@@ -31,11 +32,11 @@ internal static class ToolCallScreen
         }));
 
     /// <summary>The answer to send instead of dispatching the call, or null when the SDK can read it.</summary>
-    internal static JsonRpcMessage? Answer(JsonRpcRequest request, McpServerPrimitiveCollection<McpServerTool>? tools)
+    internal static JsonRpcMessage? Answer(JsonRpcRequest request, McpServerPrimitiveCollection<McpServerTool>? tools, ToolAvailability? availability = null)
     {
         try
         {
-            return Check(request, tools);
+            return Check(request, tools, availability);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or JsonException)
         {
@@ -45,7 +46,7 @@ internal static class ToolCallScreen
         }
     }
 
-    private static JsonRpcMessage? Check(JsonRpcRequest request, McpServerPrimitiveCollection<McpServerTool>? tools)
+    private static JsonRpcMessage? Check(JsonRpcRequest request, McpServerPrimitiveCollection<McpServerTool>? tools, ToolAvailability? availability)
     {
         if (request.Params is not JsonObject parameters)
         {
@@ -58,6 +59,12 @@ internal static class ToolCallScreen
         }
 
         var name = nameNode.GetValue<string>();
+        if (availability?.Refusal(name) is { } refusal)
+        {
+            // A tool held back by read-only mode or the toolsets, called by name: refused before anything reaches Hatchet.
+            return Refused(request, refusal);
+        }
+
         if (tools is null || !tools.TryGetPrimitive(name, out _))
         {
             var known = tools is null ? string.Empty : string.Join(", ", tools.Select(t => t.ProtocolTool.Name).Order(StringComparer.Ordinal));
@@ -149,6 +156,13 @@ internal static class ToolCallScreen
     {
         Id = request.Id,
         Result = JsonSerializer.SerializeToNode(ToolRegistration.InvalidArguments(tool, problem), ResultJson),
+    };
+
+    private static JsonRpcResponse Refused(JsonRpcRequest request, string refusal) => new()
+    {
+        Id = request.Id,
+        Result = JsonSerializer.SerializeToNode(
+            new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = refusal }] }, ResultJson),
     };
 
     private static readonly JsonTypeInfo<CallToolResult> ResultJson =

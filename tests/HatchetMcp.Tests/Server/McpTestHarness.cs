@@ -80,6 +80,8 @@ public sealed class McpTestHarness : IAsyncDisposable
             {
                 ["HATCHET_CLIENT_TOKEN"] = token,
                 ["HATCHET_API_BASE"] = emulator.BaseUrl.ToString(),
+                // Tests reach every tool unless they choose a mode or toolsets themselves (null unsets it).
+                [ToolSelection.ToolsetsVariable] = "all",
             };
             foreach (var (name, value) in options.Environment ?? new Dictionary<string, string?>())
             {
@@ -100,6 +102,7 @@ public sealed class McpTestHarness : IAsyncDisposable
                     Log = log.Writer,
                     LogLevel = options.LogLevel,
                     ConfigureServices = options.ConfigureServices,
+                    Tools = configuration.Tools,
                 },
                 cancellationToken).ConfigureAwait(false);
             return new McpTestHarness(emulator, server, log, token);

@@ -51,7 +51,11 @@ public sealed class RawPipeSession : IAsyncDisposable
     {
         var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions(), cancellationToken);
         var read = ServerConfiguration.Read(
-            new Dictionary<string, string?> { ["HATCHET_CLIENT_TOKEN"] = emulator.Token, ["HATCHET_API_BASE"] = emulator.BaseUrl.ToString() },
+            new Dictionary<string, string?>
+            {
+                ["HATCHET_CLIENT_TOKEN"] = emulator.Token, ["HATCHET_API_BASE"] = emulator.BaseUrl.ToString(),
+                [ToolSelection.ToolsetsVariable] = "all",
+            },
             emulator.Time);
         var configuration = read.Configuration ?? throw new InvalidOperationException(read.Error);
 

@@ -17,7 +17,8 @@ public sealed class StdioServerTests
         {
             Name = "hatchet-mcp",
             Command = "dotnet",
-            Arguments = [BuiltServer.DllPath],
+            // The server's own options reach it through a real launch: every tool, over the default toolset.
+            Arguments = [BuiltServer.DllPath, "--toolsets", "all"],
             WorkingDirectory = AppContext.BaseDirectory,
             EnvironmentVariables = BuiltServer.Environment(
             [

@@ -7,12 +7,13 @@ namespace HatchetMcp.Tests.Server;
 /// <summary>In stdio mode stdout is the protocol: one stray byte of logging there breaks the client's session.</summary>
 public sealed class StdoutProtocolTests
 {
-    /// <summary>The built server's environment pointed at <paramref name="emulator"/>, plus any extra settings.</summary>
+    /// <summary>The built server's environment pointed at <paramref name="emulator"/>, every tool listed, plus any extra settings.</summary>
     private static Dictionary<string, string?> Against(HatchetEmulator emulator, params KeyValuePair<string, string?>[] extra) =>
         BuiltServer.Environment(
         [
             new("HATCHET_CLIENT_TOKEN", emulator.Token),
             new("HATCHET_API_BASE", emulator.BaseUrl.ToString()),
+            new("HATCHET_MCP_TOOLSETS", "all"),
             .. extra,
         ]);
 
