@@ -15,7 +15,7 @@ public static class Toolsets
     public static IReadOnlyList<ToolArea> Table { get; } =
     [
         //  tool                    area           default
-        new("whoami",              "tenant",      false),
+        new("whoami",              "tenant",      true),
         new("list_runs",           "runs",        true),
         new("get_run",             "runs",        false),
         new("get_run_logs",        "logs",        false),
