@@ -159,13 +159,13 @@ public static partial class RunText
     }
 
     /// <summary>
-    /// The preview of a run's or task's input (<see cref="ValueSummary.Describe"/>) with secret-looking keys redacted;
-    /// null when Hatchet sent no input.
+    /// The preview of a run's or task's input or output (<see cref="ValueSummary.Describe"/>) with secret-looking keys
+    /// redacted; null when Hatchet sent none. Show it fenced (<see cref="WorkflowText.Fence"/>).
     /// </summary>
-    public static string? InputSummary(JsonElement? input, SecretKeys secrets)
+    public static string? PayloadSummary(JsonElement? payload, SecretKeys secrets)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        return input is { } value ? ValueSummary.Describe(secrets.Redact(value)) : null;
+        return payload is { } value ? ValueSummary.Describe(secrets.Redact(value)) : null;
     }
 
     /// <summary>"Input: ⟦{…}⟧", or "Input: (not available)".</summary>

@@ -144,7 +144,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
                 : tasks.Where(t => t.Status == V1TaskStatuses.Failed).Select(t => t.ErrorMessage).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
         var created = run.CreatedAt ?? run.Metadata?.CreatedAt;
         var metadata = RunText.MetadataText(run.AdditionalMetadata, output.SecretKeys);
-        var input = RunText.InputSummary(run.Input, output.SecretKeys);
+        var input = RunText.PayloadSummary(run.Input, output.SecretKeys);
         var runStarted = TimeText.Meaningful(run.StartedAt);
         var runFinished = TimeText.Meaningful(run.FinishedAt);
         var current = AttemptTimeline.Latest(attempts.Values, status, runFinished)
@@ -255,7 +255,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         var name = RunText.StepName(task.DisplayName);
         var created = task.CreatedAt ?? task.Metadata?.CreatedAt;
         var metadata = RunText.MetadataText(task.AdditionalMetadata, output.SecretKeys);
-        var input = RunText.InputSummary(RunText.UserInput(task.Input), output.SecretKeys);
+        var input = RunText.PayloadSummary(RunText.UserInput(task.Input), output.SecretKeys);
         var status = task.Status ?? "UNKNOWN";
         var attempts = AttemptTimeline.For(task, await TaskEventsAsync(task, cancellationToken).ConfigureAwait(false));
         var current = attempts.Current;
