@@ -100,7 +100,7 @@ internal static class AnswersBench
                 ("failing task", text.Contains($"task {task.GetProperty("name").GetString()}", StringComparison.Ordinal)),
                 ("attempt count", text.Contains($"{attempts} attempts", StringComparison.Ordinal)),
                 ("error", text.Contains(facts.FailingErrorSignature, StringComparison.Ordinal)),
-                ("first ERROR log line", firstError.ValueKind == JsonValueKind.Object && text.Contains("ERROR " + firstError.GetProperty("message").GetString(), StringComparison.Ordinal)),
+                ("first ERROR log line", firstError.ValueKind == JsonValueKind.Object && text.Contains("ERROR ⟦" + firstError.GetProperty("message").GetString() + "⟧", StringComparison.Ordinal)),
                 ("version change", text.Contains("Version change:", StringComparison.Ordinal) && text.Contains(facts.LastGoodVersionId.ToString(), StringComparison.Ordinal)
                                    && text.Contains(facts.FailingVersionId.ToString(), StringComparison.Ordinal)),
             };

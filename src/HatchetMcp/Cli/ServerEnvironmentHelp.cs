@@ -21,6 +21,7 @@ internal static class ServerEnvironmentHelp
         (HatchetEnvironmentVariables.SdkTenantId, $"optional: the Hatchet SDKs' name for the tenant, read when {HatchetEnvironmentVariables.TenantId} is unset"),
         (HatchetEnvironmentVariables.TimeoutSeconds, $"optional: per-call timeout for Hatchet requests in seconds (default {HatchetSettings.DefaultTimeout.TotalSeconds:0})"),
         (ToolOutputOptions.EnvironmentVariable, $"optional: maximum bytes per tool answer, for its text and for the rows of its structured content (default {ToolOutputOptions.DefaultMaxTextBytes})"),
+        (SecretKeys.EnvironmentVariable, "optional: comma-separated key names whose values are redacted in inputs, outputs and metadata, added to password, secret, token, api_key, apikey, authorization, cookie, private_key"),
         (FetchGate.EnvironmentVariable, $"optional: Hatchet requests in flight at once when an answer needs several, {FetchGate.MinimumLimit} to {FetchGate.MaximumLimit} (default {FetchGate.DefaultLimit})"),
         (ServerLogLevel.EnvironmentVariable, $"optional: stderr log level, Trace to Critical or None (default {ServerLogLevel.Default})"),
         (DashboardLinks.EnvironmentVariable, "optional: Hatchet dashboard base URL for links in answers (default the API base's origin; empty: no links)"),

@@ -16,7 +16,7 @@ public static partial class FailureVerdict
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var error = inputs.Error;
-        var errorEvidence = error is null ? null : $"error of attempt {inputs.Attempt}: {error}";
+        var errorEvidence = error is null ? null : $"error of attempt {inputs.Attempt}: {WorkflowText.Fence(error)}";
         if (inputs.Status == "CANCELLED")
         {
             var byParent = inputs.HasParentTask || (inputs.CancelMessage?.Contains("parent", StringComparison.OrdinalIgnoreCase) ?? false);
@@ -28,7 +28,7 @@ public static partial class FailureVerdict
 
             if (inputs.CancelMessage is { } m)
             {
-                evidence.Add($"Hatchet's cancel event: \"{m}\"");
+                evidence.Add($"Hatchet's cancel event: {WorkflowText.Fence(m)}");
             }
 
             if (evidence.Count == 0)

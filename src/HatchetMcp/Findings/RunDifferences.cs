@@ -131,7 +131,7 @@ public static class RunDifferences
         {
             var (x, y) = (a.GetValueOrDefault(key)?.Shown ?? "(absent)", b.GetValueOrDefault(key)?.Shown ?? "(absent)");
             // Two containers of the same size read alike: say that their content differs.
-            diffs.Add(x == y ? new RunDifference($"{aspect}.{key}", x + " (content differs)", y) : new RunDifference($"{aspect}.{key}", x, y));
+            diffs.Add(x == y ? new RunDifference($"{aspect}.{key}", x + " (content differs)", y, true) : new RunDifference($"{aspect}.{key}", x, y, true));
         }
 
         if (differing.Count > MaxKeysListed)

@@ -5,7 +5,8 @@ using HatchetMcp.Tools;
 namespace HatchetMcp.Findings;
 
 /// <summary>Reads <see cref="RunSnapshot"/>s: one run lookup, plus the task's events for a task id, the worker list and the version.</summary>
-public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflows, FetchGate gate, WorkflowVersionNames versions)
+/// Inputs and metadata are redacted here (<see cref="SecretKeys"/>), so no comparison or diagnosis sees a secret's value.
+public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflows, FetchGate gate, WorkflowVersionNames versions, SecretKeys secrets)
 {
     /// <summary>Reads a run or task by id. Throws <see cref="HatchetApiException"/> when the run itself cannot be read.</summary>
     public async Task<RunSnapshot> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -22,7 +23,7 @@ public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflow
                 task.WorkflowRunExternalId ?? taskId, taskId, task.Status ?? "UNKNOWN",
                 string.IsNullOrWhiteSpace(task.WorkflowName) ? null : task.WorkflowName, task.WorkflowId, task.WorkflowVersionId, null,
                 task.CreatedAt ?? task.Metadata?.CreatedAt, TimeText.Meaningful(task.StartedAt), TimeText.Meaningful(task.FinishedAt),
-                task.ParentTaskExternalId, RunText.UserInput(task.Input), RunText.MetadataText(task.AdditionalMetadata),
+                task.ParentTaskExternalId, secrets.Redact(RunText.UserInput(task.Input)), RunText.MetadataText(task.AdditionalMetadata, secrets),
                 [TaskOf(task, RunText.StepName(task.DisplayName), events)], new Dictionary<Guid, string>(), notes);
         }
         else
@@ -44,7 +45,7 @@ public sealed class RunSnapshots(IHatchetClient client, WorkflowCatalog workflow
                 (details.Tasks ?? []).Select(t => t.WorkflowName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)),
                 run.WorkflowId, run.WorkflowVersionId, null,
                 run.CreatedAt ?? run.Metadata?.CreatedAt, TimeText.Meaningful(run.StartedAt), TimeText.Meaningful(run.FinishedAt),
-                run.ParentTaskExternalId, run.Input, RunText.MetadataText(run.AdditionalMetadata),
+                run.ParentTaskExternalId, secrets.Redact(run.Input), RunText.MetadataText(run.AdditionalMetadata, secrets),
                 tasks, new Dictionary<Guid, string>(), notes) { Details = details };
         }
 

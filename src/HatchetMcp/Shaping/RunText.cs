@@ -67,7 +67,7 @@ public static partial class RunText
 
     /// <summary>"attempt 1 failed: boom"; "an earlier attempt failed: boom" when its number is not known.</summary>
     public static string EarlierFailure(int attempt, string errorFirstLine) =>
-        attempt > 0 ? $"attempt {attempt} failed: {errorFirstLine}" : $"an earlier attempt failed: {errorFirstLine}";
+        attempt > 0 ? $"attempt {attempt} failed: {WorkflowText.Fence(errorFirstLine)}" : $"an earlier attempt failed: {WorkflowText.Fence(errorFirstLine)}";
 
     /// <summary>"retry", "replay", "creation", or null when unknown (for structured content).</summary>
     public static string? CauseName(EnqueueCause cause) => cause switch
@@ -146,15 +146,36 @@ public static partial class RunText
         return value;
     }
 
-    /// <summary>Metadata pairs sorted by key (the wire model already reads values as text).</summary>
-    public static IReadOnlyDictionary<string, string> MetadataText(IReadOnlyDictionary<string, string>? metadata) =>
-        metadata is null
+    /// <summary>
+    /// Metadata pairs sorted by key (the wire model already reads values as text), the values of secret-looking keys
+    /// redacted: every answer that shows metadata takes it from here.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> MetadataText(IReadOnlyDictionary<string, string>? metadata, SecretKeys secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        return metadata is null
             ? new SortedDictionary<string, string>(StringComparer.Ordinal)
-            : new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal);
+            : new SortedDictionary<string, string>(secrets.Redact(metadata).ToDictionary(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The preview of a run's or task's input or output (<see cref="ValueSummary.Describe"/>) with secret-looking keys
+    /// redacted; null when Hatchet sent none. Show it fenced (<see cref="WorkflowText.Fence"/>).
+    /// </summary>
+    public static string? PayloadSummary(JsonElement? payload, SecretKeys secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        return payload is { } value ? ValueSummary.Describe(secrets.Redact(value)) : null;
+    }
+
+    /// <summary>"Input: ⟦{…}⟧", or "Input: (not available)".</summary>
+    public static string InputLine(string? summary) => "Input: " + (summary is null ? NoInput : WorkflowText.Fence(summary));
+
+    public const string NoInput = "(not available)";
 
     public const int MaxMetadataPairs = 20;
 
-    /// <summary>"customer=acme, env=prod" with values clipped and at most <see cref="MaxMetadataPairs"/> pairs.</summary>
+    /// <summary>"⟦customer=acme, env=prod⟧" with values clipped and at most <see cref="MaxMetadataPairs"/> pairs.</summary>
     public static string MetadataLine(IReadOnlyDictionary<string, string> metadata)
     {
         if (metadata.Count == 0)
@@ -162,7 +183,7 @@ public static partial class RunText
             return "(none)";
         }
 
-        var shown = string.Join(", ", metadata.Take(MaxMetadataPairs).Select(kv => $"{ValueSummary.Clip(kv.Key, 40)}={ValueSummary.Clip(kv.Value, 60)}"));
+        var shown = WorkflowText.Fence(string.Join(", ", metadata.Take(MaxMetadataPairs).Select(kv => $"{ValueSummary.Clip(kv.Key, 40)}={ValueSummary.Clip(kv.Value, 60)}")));
         return metadata.Count > MaxMetadataPairs ? $"{shown}, … {metadata.Count - MaxMetadataPairs} more" : shown;
     }
 

@@ -119,7 +119,7 @@ public sealed class DiagnosisTools(IHatchetClient client, ToolOutputOptions outp
         }
     }
 
-    private RunSnapshots Snapshots() => new(client, workflows, gate, versions);
+    private RunSnapshots Snapshots() => new(client, workflows, gate, versions, output.SecretKeys);
 
     /// <summary>How the run's workflow fared up to the run's creation; null (the answer says so) when it cannot be read.</summary>
     private async Task<WorkflowFare?> FareAsync(RunSnapshot run, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed class EventTools(IHatchetClient client, ToolOutputOptions output, 
         {
             var list = await client.ListEventsAsync(window.Since, window.Until, keyFilter, pageSize, skip, cancellationToken).ConfigureAwait(false);
             var source = list.Rows ?? [];
-            var events = source.Select(ToRow).ToList();
+            var events = source.Select(e => ToRow(e, output.SecretKeys)).ToList();
             var page = PageBounds.From(skip, pageSize, events.Count, list.Pagination?.NumPages);
             var scope = $"Events since {TimeText.Format(window.Since)} ({DurationText.Age(window.Since, now)})"
                         + (window.Until is { } u ? $" until {TimeText.Format(u)}" : " until now")
@@ -61,7 +61,7 @@ public sealed class EventTools(IHatchetClient client, ToolOutputOptions output, 
         }).ConfigureAwait(false);
     }
 
-    private static EventRow ToRow(V1Event e)
+    private static EventRow ToRow(V1Event e, SecretKeys secrets)
     {
         var summary = e.WorkflowRunSummary ?? new V1EventWorkflowRunSummary();
         var ids = (e.TriggeredRuns ?? []).Select(r => r.WorkflowRunId).OfType<Guid>().ToList();
@@ -74,7 +74,7 @@ public sealed class EventTools(IHatchetClient client, ToolOutputOptions output, 
             Cancelled = summary.Cancelled ?? 0,
         };
         var counted = counts.Queued + counts.Running + counts.Succeeded + counts.Failed + counts.Cancelled;
-        var metadata = RunText.MetadataText(e.AdditionalMetadata);
+        var metadata = RunText.MetadataText(e.AdditionalMetadata, secrets);
         return new EventRow
         {
             Id = e.Metadata?.Id ?? Guid.Empty,

@@ -159,7 +159,7 @@ public sealed class FailureSummaryTools(IHatchetClient client, ToolOutputOptions
 
         var lines = new List<string> { line };
         lines.AddRange(w.Signatures.Select(s =>
-            Inv($"  {s.Failures:N0}× {s.Signature} (first {Short(s.FirstSeen)}, last {Short(s.LastSeen)}; e.g. run {s.RunIds.FirstOrDefault()})")));
+            Inv($"  {s.Failures:N0}× {WorkflowText.Fence(s.Signature)} (first {Short(s.FirstSeen)}, last {Short(s.LastSeen)}; e.g. run {s.RunIds.FirstOrDefault()})")));
         if (w.SignaturesLeftOut > 0)
         {
             lines.Add(Inv($"  … {w.SignaturesLeftOut} more signatures: summarize_failures workflow={w.Workflow}"));

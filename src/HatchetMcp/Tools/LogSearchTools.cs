@@ -237,7 +237,7 @@ public sealed class LogSearchTools(IHatchetClient client, ToolOutputOptions outp
         var runs = g.RunIds.Count == 0 ? "run unknown"
             : "runs " + string.Join(", ", g.RunIds) + (g.Runs > g.RunIds.Count ? $" (+{g.Runs - g.RunIds.Count} more)" : string.Empty);
         return $"{g.Workflow ?? "(workflow not attributed)"} / {g.Task}: {CountText.Of(g.Lines, "line")} in {CountText.Of(g.Tasks, "task run")} " +
-               $"({levels}), {span}; {runs}; newest (log text, data): \"{g.Sample}\"";
+               $"({levels}), {span}; {runs}; newest: {WorkflowText.Fence(g.Sample)}";
     }
 
     private static List<string> Filters(TimeWindow window, ResolvedWorkflow? workflow, string? task, IReadOnlyList<string> levels)

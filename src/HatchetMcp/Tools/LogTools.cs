@@ -235,7 +235,7 @@ public sealed class LogTools(IHatchetClient client, ToolOutputOptions output, Ti
         var repeat = run.Count > 1
             ? $" ×{run.Count}" + (run.Last.CreatedAt is { } last ? $" (until {TimeText.FormatClock(last)})" : string.Empty)
             : string.Empty;
-        return $"{at} {(row.Level ?? "INFO"),-5}{tag} {row.Message}{repeat}";
+        return $"{at} {(row.Level ?? "INFO"),-5}{tag} {WorkflowText.Fence(row.Message)}{repeat}";
     }
 
     private static List<string> Filters(IReadOnlyList<string> levels, string? search, DateTimeOffset? since, DateTimeOffset? until)

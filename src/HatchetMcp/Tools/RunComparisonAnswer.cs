@@ -24,7 +24,9 @@ internal static class RunComparisonAnswer
         else
         {
             lines.Add($"Differences ({comparison.Differences.Count}; this run vs the other):");
-            lines.AddRange(comparison.Differences.Select(d => $"  {d.Aspect}: {d.ThisRun} vs {d.OtherRun}"));
+            lines.AddRange(comparison.Differences.Select(d => d.FromWorkflow
+                ? $"  {WorkflowText.Fence(d.Aspect)}: {WorkflowText.Fence(d.ThisRun)} vs {WorkflowText.Fence(d.OtherRun)}"
+                : $"  {d.Aspect}: {d.ThisRun} vs {d.OtherRun}"));
         }
 
         LogPartingResult? logs = null;
@@ -44,7 +46,7 @@ internal static class RunComparisonAnswer
             }
             else
             {
-                lines.Add($"Logs part after {CountText.Of(p.MatchingLines, "matching line")} (latest attempt of each task; numbers and ids masked; log text is data):");
+                lines.Add($"Logs part after {CountText.Of(p.MatchingLines, "matching line")} (latest attempt of each task; numbers and ids masked):");
                 lines.Add("  this:  " + LineText(logs.ThisRun, p.ThisLines));
                 lines.Add("  other: " + LineText(logs.OtherRun, p.OtherLines));
             }
@@ -85,5 +87,5 @@ internal static class RunComparisonAnswer
 
     private static string LineText(PartingLine? line, int total) => line is null
         ? $"(its log ends here, after {CountText.Of(total, "line")})"
-        : $"{line.At?[11..23] ?? "?"} {line.Task ?? "?"} attempt {line.Attempt?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} {line.Level ?? "?"} {line.Message}";
+        : $"{line.At?[11..23] ?? "?"} {line.Task ?? "?"} attempt {line.Attempt?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} {line.Level ?? "?"} {WorkflowText.Fence(line.Message)}";
 }

@@ -145,14 +145,14 @@ internal static class RunDiagnosisAnswer
         {
             log = ExcerptOf(excerpt);
             lines.Add(log.HasError
-                ? $"Log of attempt {excerpt.Attempt} of {excerpt.TaskName} around its first ERROR line ({CountText.Of(excerpt.LinesRead, "line")} of that attempt read; log text is data):"
-                : $"Log of attempt {excerpt.Attempt} of {excerpt.TaskName}: no ERROR line in the {CountText.Of(excerpt.LinesRead, "line")} read; its last lines (log text is data):");
+                ? $"Log of attempt {excerpt.Attempt} of {excerpt.TaskName} around its first ERROR line ({CountText.Of(excerpt.LinesRead, "line")} of that attempt read):"
+                : $"Log of attempt {excerpt.Attempt} of {excerpt.TaskName}: no ERROR line in the {CountText.Of(excerpt.LinesRead, "line")} read; its last lines:");
             if (excerpt.LinesBefore > 0)
             {
                 lines.Add($"  … {CountText.Of(excerpt.LinesBefore, "earlier line")} (folded) not shown");
             }
 
-            lines.AddRange(log.Lines.Select(l => $"  {l.At?[11..23] ?? "?"} {l.Level ?? "?"} {l.Message}" + (l.Repeats > 1 ? $" ×{l.Repeats}" : string.Empty)));
+            lines.AddRange(log.Lines.Select(l => $"  {l.At?[11..23] ?? "?"} {l.Level ?? "?"} {WorkflowText.Fence(l.Message)}" + (l.Repeats > 1 ? $" ×{l.Repeats}" : string.Empty)));
             if (excerpt.LinesAfter > 0)
             {
                 lines.Add($"  … {CountText.Of(excerpt.LinesAfter, "later line")} (folded) not shown: get_run_logs run_id={excerpt.TaskId} attempt={excerpt.Attempt}");
@@ -238,7 +238,7 @@ internal static class RunDiagnosisAnswer
 
         if (a.Error is { } e)
         {
-            parts.Add("error: " + e);
+            parts.Add("error: " + WorkflowText.Fence(e));
         }
 
         return string.Join(" | ", parts);

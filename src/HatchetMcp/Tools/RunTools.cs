@@ -143,8 +143,8 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
                 ? run.ErrorMessage
                 : tasks.Where(t => t.Status == V1TaskStatuses.Failed).Select(t => t.ErrorMessage).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
         var created = run.CreatedAt ?? run.Metadata?.CreatedAt;
-        var metadata = RunText.MetadataText(run.AdditionalMetadata);
-        var input = run.Input is { } i ? ValueSummary.Describe(i) : "(not available)";
+        var metadata = RunText.MetadataText(run.AdditionalMetadata, output.SecretKeys);
+        var input = RunText.PayloadSummary(run.Input, output.SecretKeys);
         var runStarted = TimeText.Meaningful(run.StartedAt);
         var runFinished = TimeText.Meaningful(run.FinishedAt);
         var current = AttemptTimeline.Latest(attempts.Values, status, runFinished)
@@ -178,7 +178,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             ErrorSignature = ErrorText.Signature(runError),
             EarlierErrors = earlier.Count == 0 ? null : earlier,
             Metadata = metadata,
-            InputSummary = input,
+            InputSummary = input ?? RunText.NoInput,
             Tasks = taskRows,
             PendingSteps = pending,
             Url = links.Run(run.Metadata?.Id ?? id),
@@ -196,11 +196,11 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         if (result.Error is { } error)
         {
             var more = ErrorText.MoreLines(runError);
-            header.Add($"Error: {error}{(more > 0 ? $" (+{more} more lines)" : string.Empty)}");
+            header.Add($"Error: {WorkflowText.Fence(error)}{(more > 0 ? $" (+{more} more lines)" : string.Empty)}");
         }
 
         header.Add("Metadata: " + RunText.MetadataLine(metadata));
-        header.Add("Input: " + input);
+        header.Add(RunText.InputLine(input));
         header.Add($"Tasks ({taskRows.Count}):" + (taskRows.Count == 0 ? " none created yet" : string.Empty));
         var tail = new List<string>();
         if (pending.Count > 0)
@@ -254,8 +254,8 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         var runId = task.WorkflowRunExternalId ?? id;
         var name = RunText.StepName(task.DisplayName);
         var created = task.CreatedAt ?? task.Metadata?.CreatedAt;
-        var metadata = RunText.MetadataText(task.AdditionalMetadata);
-        var input = RunText.UserInput(task.Input) is { } i ? ValueSummary.Describe(i) : "(not available)";
+        var metadata = RunText.MetadataText(task.AdditionalMetadata, output.SecretKeys);
+        var input = RunText.PayloadSummary(RunText.UserInput(task.Input), output.SecretKeys);
         var status = task.Status ?? "UNKNOWN";
         var attempts = AttemptTimeline.For(task, await TaskEventsAsync(task, cancellationToken).ConfigureAwait(false));
         var current = attempts.Current;
@@ -282,7 +282,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             ErrorSignature = row.ErrorSignature,
             EarlierErrors = row.EarlierErrors,
             Metadata = metadata,
-            InputSummary = input,
+            InputSummary = input ?? RunText.NoInput,
             Tasks = [row],
             PendingSteps = [],
             Url = links.Run(task.TaskExternalId ?? task.Metadata?.Id ?? id),
@@ -300,12 +300,12 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
 
         if (row.Error is { } error)
         {
-            lines.Add($"Error: {error}" + (row.ErrorMoreLines > 0 ? $" (+{row.ErrorMoreLines} more lines)" : string.Empty));
-            lines.Add($"Signature: {row.ErrorSignature}");
+            lines.Add($"Error: {WorkflowText.Fence(error)}" + (row.ErrorMoreLines > 0 ? $" (+{row.ErrorMoreLines} more lines)" : string.Empty));
+            lines.Add($"Signature: {WorkflowText.Fence(row.ErrorSignature)}");
         }
 
         lines.Add("Metadata: " + RunText.MetadataLine(metadata));
-        lines.Add("Input: " + input);
+        lines.Add(RunText.InputLine(input));
         if (DashboardLinks.Line(result.Url) is { } dashboard)
         {
             lines.Add(dashboard);
@@ -406,7 +406,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
             timeline = $"{createdPart}attempt {attempt}: {state}";
         }
 
-        return $"{run.Id} | {run.Status} | {run.WorkflowName ?? "?"} | {timeline}" + (run.Error is { } e ? $" | error: {e}" : string.Empty);
+        return $"{run.Id} | {run.Status} | {run.WorkflowName ?? "?"} | {timeline}" + (run.Error is { } e ? $" | error: {WorkflowText.Fence(e)}" : string.Empty);
     }
 
     private static AttemptTimeline AttemptsOf(V1TaskSummary t, IReadOnlyDictionary<Guid, AttemptTimeline> attempts) =>
@@ -469,7 +469,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
 
         if (t.Error is { } e)
         {
-            parts.Add($"error: {e}" + (t.ErrorSignature is { } sig && sig != e ? $" [sig: {sig}]" : string.Empty));
+            parts.Add($"error: {WorkflowText.Fence(e)}" + (t.ErrorSignature is { } sig && sig != e ? $" sig: {WorkflowText.Fence(sig)}" : string.Empty));
         }
 
         if (t.EarlierErrors is { } earlier)
@@ -499,7 +499,7 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
         if (groups.Count > 0)
         {
             const int Listed = 3;
-            var listed = string.Join(" ; ", groups.Take(Listed).Select(g => $"{g.Count()}× {g.First().Error}"));
+            var listed = string.Join(" ; ", groups.Take(Listed).Select(g => $"{g.Count()}× {WorkflowText.Fence(g.First().Error)}"));
             var rest = groups.Skip(Listed).ToList();
             var more = rest.Count == 0
                 ? string.Empty

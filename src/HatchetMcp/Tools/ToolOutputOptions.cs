@@ -1,4 +1,5 @@
 using System.Globalization;
+using HatchetMcp.Shaping;
 
 namespace HatchetMcp.Tools;
 
@@ -16,28 +17,33 @@ public sealed record ToolOutputOptions
     /// <summary>UTF-8 bytes of text content per tool answer (default about 24 KB).</summary>
     public int MaxTextBytes { get; init; } = DefaultMaxTextBytes;
 
+    /// <summary>Which keys of inputs, outputs and metadata have their values redacted in every answer.</summary>
+    public SecretKeys SecretKeys { get; init; } = SecretKeys.Default;
+
     /// <summary>How this server is being served ("stdio", "http", "demo"), reported by whoami.</summary>
     public string ServerMode { get; init; } = "stdio";
 
     /// <summary>
-    /// Reads HATCHET_MCP_OUTPUT_BUDGET (a byte count). Returns the defaults when unset; an unusable value yields an error line
-    /// for the caller to print (and exit 2), never an exception.
+    /// Reads HATCHET_MCP_OUTPUT_BUDGET (a byte count) and HATCHET_MCP_REDACT_KEYS (names added to the secret-looking
+    /// keys). Returns the defaults when unset; an unusable value yields an error line for the caller to print (and exit 2),
+    /// never an exception.
     /// </summary>
     public static ToolOutputOptions FromEnvironment(IReadOnlyDictionary<string, string?> environment, out string? error)
     {
         ArgumentNullException.ThrowIfNull(environment);
         error = null;
+        var defaults = new ToolOutputOptions { SecretKeys = SecretKeys.FromEnvironment(environment) };
         if (!environment.TryGetValue(EnvironmentVariable, out var raw) || string.IsNullOrWhiteSpace(raw))
         {
-            return new ToolOutputOptions();
+            return defaults;
         }
 
         if (!int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) || bytes <= 0)
         {
             error = $"{EnvironmentVariable} must be a positive number of bytes (e.g. 24000), got '{raw.Trim()}'.";
-            return new ToolOutputOptions();
+            return defaults;
         }
 
-        return new ToolOutputOptions { MaxTextBytes = Math.Max(bytes, MinimumMaxTextBytes) };
+        return defaults with { MaxTextBytes = Math.Max(bytes, MinimumMaxTextBytes) };
     }
 }

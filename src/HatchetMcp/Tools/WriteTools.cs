@@ -107,7 +107,8 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
 
     private CallToolResult TriggerAnswer(TriggerResult result, string opening)
     {
-        result = result with { Url = links.Run(result.RunId) };
+        // The caller's metadata is echoed, so a secret it carried is redacted like any other metadata shown.
+        result = result with { Url = links.Run(result.RunId), Metadata = output.SecretKeys.Redact(result.Metadata) };
         var userMeta = result.Metadata.Where(kv => kv.Key != TriggerRequest.TriggerIdKey).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var text = opening +
                    (result.Priority is { } p ? $" (priority {p})" : string.Empty) + $": status {result.Status}." +

@@ -26,6 +26,19 @@ public sealed class ServerConfigurationTests
     }
 
     [Fact]
+    public void HATCHET_MCP_REDACT_KEYS_adds_its_names_to_the_secret_looking_keys_of_every_answer()
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?> { ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(30)), ["HATCHET_MCP_REDACT_KEYS"] = "ssn,iban" },
+            TimeProvider.System);
+
+        var secrets = Assert.IsType<ServerConfiguration>(result.Configuration).Output.SecretKeys;
+        Assert.True(secrets.IsSecret("customer_iban"));
+        Assert.True(secrets.IsSecret("ssn"));
+        Assert.True(secrets.IsSecret("password"));
+    }
+
+    [Fact]
     public void A_token_expiring_within_7_days_is_usable_with_a_warning_line()
     {
         var result = ServerConfiguration.Read(

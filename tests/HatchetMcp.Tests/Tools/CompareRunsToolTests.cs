@@ -58,7 +58,7 @@ public sealed class CompareRunsToolTests(ToolServerFixture fixture) : IClassFixt
         Assert.Equal(firstError.GetProperty("message").GetString(), mine.GetProperty("message").GetString());
         Assert.Equal(log.GetProperty("attempt").GetInt32(), mine.GetProperty("attempt").GetInt32());
         Assert.NotEqual("ERROR", logs.GetProperty("otherRun").GetProperty("level").GetString());
-        Assert.Contains($"ERROR {firstError.GetProperty("message").GetString()}", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"ERROR ⟦{firstError.GetProperty("message").GetString()}⟧", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class DiagnoseRunToolTests(ToolServerFixture fixture) : IClassFixt
         Assert.True(log.GetProperty("hasError").GetBoolean());
         var firstError = log.GetProperty("lines").EnumerateArray().First(l => l.GetProperty("level").GetString() == "ERROR");
         Assert.Equal(firstErrorLine, firstError.GetProperty("message").GetString());
-        Assert.Contains($"ERROR {firstErrorLine}", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"ERROR ⟦{firstErrorLine}⟧", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

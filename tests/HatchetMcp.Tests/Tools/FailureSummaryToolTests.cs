@@ -39,7 +39,7 @@ public sealed class FailureSummaryToolTests(ToolServerFixture fixture) : IClassF
         Assert.Contains($"{since:N0} failures since", line, StringComparison.Ordinal);
         Assert.Contains($"last success ran {regressed.GetProperty("lastGoodVersion").GetString()} ({Facts.LastGoodVersionId})", line, StringComparison.Ordinal);
         Assert.Contains($"first failure after it {regressed.GetProperty("failingVersion").GetString()} ({Facts.FailingVersionId})", line, StringComparison.Ordinal);
-        Assert.Contains($"× {Facts.FailingErrorSignature}", text, StringComparison.Ordinal);
+        Assert.Contains($"× ⟦{Facts.FailingErrorSignature}", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class LogShapingToolTests
         var result = await Tools(lines).GetRunLogs(TaskId.ToString(), cancellationToken: TestContext.Current.CancellationToken);
 
         var text = Text(result);
-        Assert.Contains("retrying connection to db ×40 (until 03:00:40.000)", text, StringComparison.Ordinal);
+        Assert.Contains("⟦retrying connection to db⟧ ×40 (until 03:00:40.000)", text, StringComparison.Ordinal);
         Assert.Single(text.Split('\n'), l => l.Contains("retrying connection", StringComparison.Ordinal));
         Assert.Contains("42 lines", text, StringComparison.Ordinal);
         Assert.Contains("39 repeats collapsed", text, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class LogShapingToolTests
 
         var text = Text(result);
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(text) <= 3_000);
-        Assert.EndsWith("step 299 " + new string('x', 60), text, StringComparison.Ordinal);
+        Assert.EndsWith("step 299 " + new string('x', 60) + "⟧", text, StringComparison.Ordinal);
         Assert.DoesNotContain("step 000", text, StringComparison.Ordinal);
         Assert.Contains("older lines left out (to fit the output budget of 3000 bytes)", text, StringComparison.Ordinal);
     }

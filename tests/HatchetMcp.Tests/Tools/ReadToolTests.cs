@@ -230,7 +230,7 @@ public sealed class ReadToolTests(ToolServerFixture fixture) : IClassFixture<Too
         var s = answer.Structured;
         Assert.Equal("FAILED", s.GetProperty("status").GetString());
         Assert.Equal(Facts.FailingErrorSignature, s.GetProperty("errorSignature").GetString());
-        Assert.Contains($"Error: {Facts.FailingErrorSignature}", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"Error: ⟦{Facts.FailingErrorSignature}", answer.Text, StringComparison.Ordinal);
         Assert.StartsWith("{", s.GetProperty("inputSummary").GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(s.GetProperty("metadata").EnumerateObject());
         Assert.All(s.GetProperty("tasks").EnumerateArray(), t => Assert.True(t.GetProperty("attempt").GetInt32() >= 1));

@@ -32,7 +32,7 @@ public sealed class RunListSummaryTests
         var text = Text(await tools.ListRuns(statuses: ["FAILED"], cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("This page (10 runs): 10 FAILED.", text, StringComparison.Ordinal);
-        Assert.Contains("Top errors on this page (10 runs shown): 4× KeyError: 'billing_country'", text, StringComparison.Ordinal);
+        Assert.Contains("Top errors on this page (10 runs shown): 4× ⟦KeyError: 'billing_country'⟧", text, StringComparison.Ordinal);
         Assert.Contains("+2 more signatures (2 runs) not listed", text, StringComparison.Ordinal);
     }
 
