@@ -22,6 +22,8 @@ internal sealed class WireWorkflow
     public required string Name { get; init; }
     public string? Description { get; init; }
     public bool? IsPaused { get; init; }
+    public string? PausedWorkflowCronRunQueueBehavior { get; init; }
+    public string? PausedWorkflowScheduledRunQueueBehavior { get; init; }
     public List<WireWorkflowVersionMeta>? Versions { get; init; }
     public required string TenantId { get; init; }
 }
@@ -240,10 +242,13 @@ internal sealed class WireWorkflowUpdate
     public WirePauseRequest? Pause { get; init; }
 }
 
-/// <summary>PauseWorkflowRequest (both oneOf branches; only the action matters here).</summary>
+/// <summary>PauseWorkflowRequest (both oneOf branches; the behaviours come only with "pause").</summary>
 internal sealed class WirePauseRequest
 {
     public string? Action { get; init; }
+    public string? PausedWorkflowCronRunQueueBehavior { get; init; }
+    public string? PausedWorkflowScheduledRunQueueBehavior { get; init; }
+    public string? PausedWorkflowQueueTTL { get; init; }
 }
 
 /// <summary>UpdateCronWorkflowTriggerRequest.</summary>

@@ -20,6 +20,9 @@ public sealed class WorkflowDefinition
             Tenant.DispatchRequested = true; // queued runs may start now
         }
     }
+    /// <summary>What the last pause asked for cron-triggered and scheduled runs (DROP or QUEUE); null until paused over the API.</summary>
+    public string? PausedCronRunBehavior { get; set; }
+    public string? PausedScheduledRunBehavior { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Oldest first; the last one is the latest.</summary>

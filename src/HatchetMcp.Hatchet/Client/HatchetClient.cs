@@ -257,6 +257,21 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
     public Task<V1TaskIdsResponse> ReplayAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) =>
         PostIdsAsync(HatchetPaths.Replay(_settings.TenantId), externalIds, cancellationToken);
 
+    public Task<Worker> PauseWorkerAsync(Guid workerId, CancellationToken cancellationToken) =>
+        PatchWorkerAsync(workerId, paused: true, cancellationToken);
+
+    public Task<Worker> ResumeWorkerAsync(Guid workerId, CancellationToken cancellationToken) =>
+        PatchWorkerAsync(workerId, paused: false, cancellationToken);
+
+    public Task<Workflow> PauseWorkflowAsync(Guid workflowId, WorkflowPauseSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return PatchWorkflowAsync(workflowId, settings.ToRequest(), cancellationToken);
+    }
+
+    public Task<Workflow> ResumeWorkflowAsync(Guid workflowId, CancellationToken cancellationToken) =>
+        PatchWorkflowAsync(workflowId, new PauseWorkflowRequest { Action = PauseWorkflowRequest.UnpauseAction }, cancellationToken);
+
     internal static string BuildRunListQuery(RunListQuery query)
     {
         RequireLimit(query.Limit, nameof(query.Limit), int.MaxValue);
@@ -318,6 +333,16 @@ public sealed class HatchetClient : IHatchetClient, IDisposable
         return PostAsync(path, JsonBody(body, HatchetJsonContext.Default.V1TaskIdsRequest),
             HatchetJsonContext.Default.V1TaskIdsResponse, HatchetResource.Tenant(_settings.TenantId), cancellationToken);
     }
+
+    private Task<Worker> PatchWorkerAsync(Guid workerId, bool paused, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, HatchetPaths.Worker(workerId),
+            JsonBody(new UpdateWorkerRequest { IsPaused = paused }, HatchetJsonContext.Default.UpdateWorkerRequest),
+            HatchetJsonContext.Default.Worker, HatchetResource.Worker(workerId), cancellationToken);
+
+    private Task<Workflow> PatchWorkflowAsync(Guid workflowId, PauseWorkflowRequest pause, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, HatchetPaths.Workflow(workflowId),
+            JsonBody(new WorkflowUpdateRequest { Pause = pause }, HatchetJsonContext.Default.WorkflowUpdateRequest),
+            HatchetJsonContext.Default.Workflow, HatchetResource.Workflow(workflowId), cancellationToken);
 
     /// <summary>
     /// A request body serialised up front, so it goes out with a Content-Length and a plain <c>application/json</c> type.

@@ -88,4 +88,22 @@ public interface IHatchetClient
 
     /// <summary>POST …/tasks/replay with run or task ids. Answers the task ids queued for replay. Never retried automatically.</summary>
     Task<V1TaskIdsResponse> ReplayAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// PATCH /api/v1/workers/{id} with isPaused true: the worker keeps its running tasks and is given no new ones. Answers
+    /// the worker. Never retried automatically.
+    /// </summary>
+    Task<Worker> PauseWorkerAsync(Guid workerId, CancellationToken cancellationToken);
+
+    /// <summary>PATCH /api/v1/workers/{id} with isPaused false: the worker takes tasks again. Never retried automatically.</summary>
+    Task<Worker> ResumeWorkerAsync(Guid workerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// PATCH /api/v1/workflows/{id} with a pause: new runs stay queued until it is resumed; cron and scheduled runs are
+    /// queued or dropped as <paramref name="settings"/> say. Answers the workflow. Never retried automatically.
+    /// </summary>
+    Task<Workflow> PauseWorkflowAsync(Guid workflowId, WorkflowPauseSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>PATCH /api/v1/workflows/{id} with an unpause: its queued runs may start. Never retried automatically.</summary>
+    Task<Workflow> ResumeWorkflowAsync(Guid workflowId, CancellationToken cancellationToken);
 }

@@ -36,6 +36,8 @@ namespace HatchetMcp.Hatchet;
 [JsonSerializable(typeof(V1TriggerWorkflowRunRequest))]
 [JsonSerializable(typeof(V1TaskIdsRequest))]
 [JsonSerializable(typeof(V1TaskIdsResponse))]
+[JsonSerializable(typeof(UpdateWorkerRequest))]
+[JsonSerializable(typeof(WorkflowUpdateRequest))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class HatchetJsonContext : JsonSerializerContext;
 

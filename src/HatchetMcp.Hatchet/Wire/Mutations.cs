@@ -27,3 +27,30 @@ public sealed record V1TaskIdsResponse
 {
     [JsonPropertyName("ids")] public List<Guid>? Ids { get; init; }
 }
+
+/// <summary>Body of PATCH /api/v1/workers/{worker}: a paused worker keeps its running tasks and is given no new ones.</summary>
+public sealed record UpdateWorkerRequest
+{
+    [JsonPropertyName("isPaused")] public bool? IsPaused { get; init; }
+}
+
+/// <summary>Body of PATCH /api/v1/workflows/{workflow}; today Hatchet updates only the pause state.</summary>
+public sealed record WorkflowUpdateRequest
+{
+    [JsonPropertyName("pause")] public PauseWorkflowRequest? Pause { get; init; }
+}
+
+/// <summary>
+/// Hatchet's oneOf of <c>{action:"pause", …}</c> (the three behaviours required) and <c>{action:"unpause"}</c>; the
+/// behaviours stay null, and are left out, on unpause.
+/// </summary>
+public sealed record PauseWorkflowRequest
+{
+    public const string PauseAction = "pause";
+    public const string UnpauseAction = "unpause";
+
+    [JsonPropertyName("action")] public required string Action { get; init; }
+    [JsonPropertyName("pausedWorkflowCronRunQueueBehavior")] public string? CronRunQueueBehavior { get; init; }
+    [JsonPropertyName("pausedWorkflowScheduledRunQueueBehavior")] public string? ScheduledRunQueueBehavior { get; init; }
+    [JsonPropertyName("pausedWorkflowQueueTTL")] public string? QueueTtl { get; init; }
+}

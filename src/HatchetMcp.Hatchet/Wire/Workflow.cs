@@ -10,6 +10,10 @@ public sealed record Workflow
     [JsonPropertyName("tenantId")] public string? TenantId { get; set; }
     [JsonPropertyName("description")] public string? Description { get; set; }
     [JsonPropertyName("isPaused")] public bool? IsPaused { get; set; }
+    /// <summary>While paused: what happens to cron-triggered runs, DROP or QUEUE.</summary>
+    [JsonPropertyName("pausedWorkflowCronRunQueueBehavior")] public string? PausedCronRunQueueBehavior { get; set; }
+    /// <summary>While paused: what happens to scheduled runs, DROP or QUEUE.</summary>
+    [JsonPropertyName("pausedWorkflowScheduledRunQueueBehavior")] public string? PausedScheduledRunQueueBehavior { get; set; }
     /// <summary>On workflow get: one element, the latest version.</summary>
     [JsonPropertyName("versions")] public List<WorkflowVersionMeta>? Versions { get; set; }
     [JsonPropertyName("tags")] public List<WorkflowTag>? Tags { get; set; }

@@ -30,6 +30,10 @@ internal abstract class ScriptedHatchetClient : IHatchetClient
     public virtual Task<V1WorkflowRunDetails> TriggerAsync(TriggerRequest request, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<V1TaskIdsResponse> CancelAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) => throw Unscripted();
     public virtual Task<V1TaskIdsResponse> ReplayAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<Worker> PauseWorkerAsync(Guid workerId, CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<Worker> ResumeWorkerAsync(Guid workerId, CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<Workflow> PauseWorkflowAsync(Guid workflowId, WorkflowPauseSettings settings, CancellationToken cancellationToken) => throw Unscripted();
+    public virtual Task<Workflow> ResumeWorkflowAsync(Guid workflowId, CancellationToken cancellationToken) => throw Unscripted();
 
     private NotSupportedException Unscripted([System.Runtime.CompilerServices.CallerMemberName] string call = "") =>
         new($"{GetType().Name} does not script {call}.");

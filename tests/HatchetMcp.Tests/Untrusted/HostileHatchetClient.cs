@@ -132,4 +132,8 @@ internal sealed class HostileHatchetClient(IHatchetClient inner) : IHatchetClien
     public Task<V1WorkflowRunDetails> TriggerAsync(TriggerRequest request, CancellationToken cancellationToken) => inner.TriggerAsync(request, cancellationToken);
     public Task<V1TaskIdsResponse> CancelAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) => inner.CancelAsync(externalIds, cancellationToken);
     public Task<V1TaskIdsResponse> ReplayAsync(IReadOnlyList<Guid> externalIds, CancellationToken cancellationToken) => inner.ReplayAsync(externalIds, cancellationToken);
+    public Task<Worker> PauseWorkerAsync(Guid workerId, CancellationToken cancellationToken) => inner.PauseWorkerAsync(workerId, cancellationToken);
+    public Task<Worker> ResumeWorkerAsync(Guid workerId, CancellationToken cancellationToken) => inner.ResumeWorkerAsync(workerId, cancellationToken);
+    public Task<Workflow> PauseWorkflowAsync(Guid workflowId, WorkflowPauseSettings settings, CancellationToken cancellationToken) => inner.PauseWorkflowAsync(workflowId, settings, cancellationToken);
+    public Task<Workflow> ResumeWorkflowAsync(Guid workflowId, CancellationToken cancellationToken) => inner.ResumeWorkflowAsync(workflowId, cancellationToken);
 }

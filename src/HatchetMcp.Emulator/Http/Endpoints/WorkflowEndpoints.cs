@@ -46,6 +46,8 @@ internal static class WorkflowEndpoints
                 Name = workflow.Name,
                 Description = workflow.Description,
                 IsPaused = workflow.IsPaused,
+                PausedWorkflowCronRunQueueBehavior = workflow.PausedCronRunBehavior,
+                PausedWorkflowScheduledRunQueueBehavior = workflow.PausedScheduledRunBehavior,
                 TenantId = "",
             });
         }
@@ -74,6 +76,8 @@ internal static class WorkflowEndpoints
         {
             case "pause":
                 workflow.IsPaused = true;
+                workflow.PausedCronRunBehavior = body.Pause.PausedWorkflowCronRunQueueBehavior;
+                workflow.PausedScheduledRunBehavior = body.Pause.PausedWorkflowScheduledRunQueueBehavior;
                 workflow.UpdatedAt = call.Now;
                 break;
             case "unpause":
@@ -174,6 +178,8 @@ internal static class WorkflowEndpoints
             Name = workflow.Name,
             Description = workflow.Description,
             IsPaused = workflow.IsPaused,
+            PausedWorkflowCronRunQueueBehavior = workflow.PausedCronRunBehavior,
+            PausedWorkflowScheduledRunQueueBehavior = workflow.PausedScheduledRunBehavior,
             Versions = versions,
             TenantId = workflow.Tenant.Id.ToString(),
         };
