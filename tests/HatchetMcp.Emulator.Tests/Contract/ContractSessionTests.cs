@@ -285,6 +285,9 @@ public sealed class ContractSessionTests
         await s.Get(Routes.Run(Guid.NewGuid()), 404);
         await s.Get(Routes.Run(child), 404);
         await s.Get(Routes.Task(Guid.NewGuid()), 404);
+        await s.Send(HttpMethod.Patch, Routes.Worker(Guid.NewGuid()), new JsonObject { ["isPaused"] = true }, 404);
+        await s.Send(HttpMethod.Patch, Routes.Workflow(Guid.NewGuid()), new JsonObject { ["pause"] = new JsonObject { ["action"] = "unpause" } }, 404);
+        await s.Send(HttpMethod.Patch, "/api/v1/workers/not-a-uuid", new JsonObject { ["isPaused"] = true }, 400);
         await s.Get(Routes.TaskLogs(child, "?limit=10001"), 500);
         await s.Get(Routes.TaskMetrics(t, "workflow_ids=" + workflowId), 400);
         await s.Get(Routes.RunTaskTimings(facts.SampleDagRunId) + "?depth=11", 400);
