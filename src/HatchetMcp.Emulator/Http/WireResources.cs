@@ -81,6 +81,7 @@ internal sealed class WireWorkflowVersion
     public string? ScheduleTimeout { get; init; }
     public RawJson? WorkflowConfig { get; init; }
     public List<WireConcurrencySetting>? V1Concurrency { get; init; }
+    public RawJson? InputJsonSchema { get; init; }
 }
 
 /// <summary>WorkerSlotConfig.</summary>

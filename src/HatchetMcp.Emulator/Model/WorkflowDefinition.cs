@@ -48,6 +48,8 @@ public sealed class WorkflowVersionDefinition
     public IReadOnlyList<string> CronTriggers { get; init; } = [];
     public ConcurrencyDefinition? Concurrency { get; init; }
     public string? ScheduleTimeout { get; init; } = "5m";
+    /// <summary>The JSON schema of the input the SDK registered with this version (raw text), or null when it sent none.</summary>
+    public string? InputJsonSchema { get; set; }
     /// <summary>Steps in declaration order; roots (no parents) come first.</summary>
     public List<StepDefinition> Steps { get; } = [];
 

@@ -11,6 +11,15 @@ namespace HatchetMcp.Emulator.Scenarios;
 /// </summary>
 internal sealed class ShopTenant
 {
+    /// <summary>The input schema send-email's versions registered; every seeded send-email input satisfies it.</summary>
+    internal const string SendEmailInputSchema = """
+        {"$defs":{"Template":{"enum":["welcome","order-confirmation","password-reset","shipping-update"],"title":"Template","type":"string"}},
+         "properties":{"to":{"pattern":"^[^@\\s]+@[^@\\s]+$","title":"To","type":"string"},
+                       "template":{"$ref":"#/$defs/Template"},
+                       "customerId":{"minLength":1,"title":"Customer Id","type":"string"}},
+         "required":["to","template","customerId"],"title":"SendEmailInput","type":"object"}
+        """;
+
     public const string TenantName = "Acme Shop";
     public const string NearlyExhaustedRateLimit = "email-provider";
     public const string ExhaustedRateLimit = "sms-gateway";
@@ -89,6 +98,11 @@ internal sealed class ShopTenant
         };
         var sendEmail = Add(t, "send-email", "Sends a transactional email", V1WorkflowType.TASK, born + TimeSpan.FromDays(1), 2,
             v => Step(v, "send-email", email, retries: 2, timeout: "30s"), eventTriggers: ["user:signup"]);
+        // As a Python SDK registers a Pydantic input model: titles, a $defs entry and a $ref to it.
+        foreach (var version in sendEmail.Versions)
+        {
+            version.InputJsonSchema = SendEmailInputSchema;
+        }
 
         var charge = new TaskScript
         {

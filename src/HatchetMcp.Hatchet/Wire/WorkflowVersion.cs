@@ -18,6 +18,8 @@ public sealed record WorkflowVersion
     [JsonPropertyName("v1Concurrency")] public List<ConcurrencySetting>? V1Concurrency { get; set; }
     [JsonPropertyName("triggers")] public WorkflowTriggers? Triggers { get; set; }
     [JsonPropertyName("workflowConfig")] public JsonElement? WorkflowConfig { get; set; }
+    /// <summary>The JSON schema of the workflow's input, when the SDK registered one (InputSchemaCheck reads it).</summary>
+    [JsonPropertyName("inputJsonSchema")] public JsonElement? InputJsonSchema { get; set; }
 }
 
 /// <summary>The v0 concurrency setting of a version.</summary>

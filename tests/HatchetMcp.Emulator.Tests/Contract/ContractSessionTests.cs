@@ -80,6 +80,9 @@ public sealed class ContractSessionTests
         await s.Get(Routes.WorkflowVersions(failingId) + $"?version={facts.LastGoodVersionId}", 200);
         await s.Get(Routes.WorkflowVersions(failingId) + $"?version={facts.FailingVersionId}", 200);
         await s.Get(Routes.WorkflowVersions(failingId) + $"?version={Guid.NewGuid()}", 404);
+        // A version that registered an input schema (inputJsonSchema is an object in the contract).
+        var schemaVersion = (await s.Get(Routes.WorkflowVersions(Wire.Id(workflows.OfType<JsonObject>().First(w => Wire.Str(w["name"]) == facts.SingleTaskWorkflowName))), 200)).Object;
+        Assert.Equal("object", Wire.Str(schemaVersion["inputJsonSchema"]!["type"]));
         await s.Get(Routes.Crons(t, $"?workflowId={failingId}&limit=20&orderByField=createdAt&orderByDirection=DESC"), 200);
         await s.Get(Routes.Scheduled(t, $"?workflowId={failingId}&statuses=SCHEDULED&limit=1&orderByField=triggerAt&orderByDirection=ASC"), 200);
 

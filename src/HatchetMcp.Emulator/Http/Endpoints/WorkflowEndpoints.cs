@@ -151,6 +151,7 @@ internal static class WorkflowEndpoints
             V1Concurrency = concurrency is null
                 ? null
                 : [new WireConcurrencySetting(concurrency.MaxRuns, concurrency.Strategy.ToString(), concurrency.Expression, null, concurrency.Scope.ToString())],
+            InputJsonSchema = version.InputJsonSchema is null ? null : new RawJson(version.InputJsonSchema),
         }, EmulatorJson.Context.WireWorkflowVersion);
     }
 

@@ -88,6 +88,20 @@ public sealed class ClientAgainstEmulatorTests(EmulatorFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_version_that_registered_an_input_schema_is_read_with_it()
+    {
+        using var client = fixture.Client();
+        var workflows = await client.ListWorkflowsAsync(_emulator.Facts.SingleTaskWorkflowName, 50, 0, Ct);
+        var id = workflows.Rows!.Single(w => w.Name == _emulator.Facts.SingleTaskWorkflowName).Metadata!.Id!.Value;
+
+        var version = await client.GetWorkflowVersionAsync(id, null, Ct);
+
+        var schema = Assert.NotNull(version.InputJsonSchema);
+        Assert.Equal("object", schema.GetProperty("type").GetString());
+        Assert.Contains("to", schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
     public async Task A_token_for_another_tenant_gets_the_403_message()
     {
         using var client = fixture.Client(_emulator.Facts.OtherTenantToken, _emulator.TenantId);
