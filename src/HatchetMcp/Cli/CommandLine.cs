@@ -13,10 +13,10 @@ internal static class CommandLine
     {
         // Some launchers forward a lone "--" separator; it carries no meaning here.
         var rest = args.Length > 0 && args[0] == "--" ? args[1..] : args;
-        if (rest.Length == 0)
+        if (rest.Length == 0 || rest is [Safety.ConfirmationOptions.SkipFlag])
         {
             using var signal = new ShutdownSignal();
-            return await StdioServerCommand.RunAsync(stderr, signal.Token).ConfigureAwait(false);
+            return await StdioServerCommand.RunAsync(stderr, signal.Token, skipConfirmation: rest.Length == 1).ConfigureAwait(false);
         }
 
         var verb = rest[0];

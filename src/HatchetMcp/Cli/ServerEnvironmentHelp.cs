@@ -24,6 +24,8 @@ internal static class ServerEnvironmentHelp
         (FetchGate.EnvironmentVariable, $"optional: Hatchet requests in flight at once when an answer needs several, {FetchGate.MinimumLimit} to {FetchGate.MaximumLimit} (default {FetchGate.DefaultLimit})"),
         (ServerLogLevel.EnvironmentVariable, $"optional: stderr log level, Trace to Critical or None (default {ServerLogLevel.Default})"),
         (DashboardLinks.EnvironmentVariable, "optional: Hatchet dashboard base URL for links in answers (default the API base's origin; empty: no links)"),
+        (Safety.ConfirmationOptions.EnvironmentVariable, "optional: 'on' (default: every write is confirmed by the user or a preview token) or 'off' (unattended; warns)"),
+        (Safety.AuditLogOptions.EnvironmentVariable, "optional: file to append one JSON line per write attempt to (created 0600), besides stderr"),
     ];
 
     /// <summary>The variables, one per line, names aligned.</summary>

@@ -9,6 +9,9 @@ internal static class Usage
 
         Usage:
           hatchet-mcp                 run the MCP server over stdio (what MCP clients launch)
+          hatchet-mcp --dangerously-skip-confirmation
+                                      the same, with writes acting on the first call, unconfirmed (unattended
+                                      automation only; warns on stderr and in the server's instructions)
           hatchet-mcp demo            walk a debugging flow against the built-in emulator and print each call
           hatchet-mcp emulator [--port N] [--scenario realistic|empty] [--seed N] [--scale N] [--test-hooks]
                                       serve the Hatchet API emulator; prints HATCHET_API_BASE=... and

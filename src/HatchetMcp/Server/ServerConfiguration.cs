@@ -1,5 +1,6 @@
 using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
+using HatchetMcp.Safety;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.Logging;
@@ -21,9 +22,16 @@ public sealed record ServerConfiguration
     /// <summary>How many Hatchet requests the findings layer keeps in flight at once.</summary>
     public int MaxConcurrency { get; init; } = FetchGate.DefaultLimit;
 
+    /// <summary>How writes are confirmed (<c>HATCHET_MCP_CONFIRM</c>, <c>--dangerously-skip-confirmation</c>).</summary>
+    public ConfirmationOptions Confirmation { get; init; } = new();
+
+    /// <summary>Where audit lines are appended besides stderr (<c>HATCHET_MCP_AUDIT_LOG</c>).</summary>
+    public AuditLogOptions Audit { get; init; } = new();
+
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable];
+        [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable,
+         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable];
 
     /// <summary>
     /// Reads the configuration. The result carries either the configuration (plus an optional warning line) or one error
@@ -64,10 +72,22 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(dashboardError);
         }
 
+        var confirmation = ConfirmationOptions.FromEnvironment(environment, out var confirmationError);
+        if (confirmationError is not null)
+        {
+            return ServerConfigurationResult.Fail(confirmationError);
+        }
+
+        var audit = AuditLogOptions.FromEnvironment(environment, out var auditError);
+        if (auditError is not null)
+        {
+            return ServerConfigurationResult.Fail(auditError);
+        }
+
         var configuration = new ServerConfiguration
         {
             Settings = settings.Settings, Output = output, LogLevel = logLevel, Dashboard = dashboard,
-            MaxConcurrency = gate.Limit,
+            MaxConcurrency = gate.Limit, Confirmation = confirmation, Audit = audit,
         };
         return ServerConfigurationResult.Ok(configuration, settings.Warning);
     }
