@@ -9,8 +9,8 @@ public sealed record ConfirmationDecision
     /// <summary>approved, declined, cancelled, timed_out, preview (a token was issued), refused (a bad token), skipped.</summary>
     public required string Result { get; init; }
 
-    /// <summary>True only when the write may be sent.</summary>
-    public bool Approved => Result is ConfirmationResults.Approved or ConfirmationResults.Skipped;
+    /// <summary>True only when the write may go ahead: approved, confirmation off, or nothing to send.</summary>
+    public bool Approved => Result is ConfirmationResults.Approved or ConfirmationResults.Skipped or ConfirmationResults.NotNeeded;
 
     /// <summary>The token to call again with (a preview only).</summary>
     public string? Token { get; init; }
