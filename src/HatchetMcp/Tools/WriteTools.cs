@@ -54,13 +54,15 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
             try
             {
                 var answer = await SendTriggerAsync(name, body, meta, prio, decision, cancellationToken).ConfigureAwait(false);
-                var started = (TriggerResult)answer.StructuredContent!.Value.Deserialize(ToolsJsonContext.Default.TriggerResult)!;
+                var started = answer.StructuredContent!.Value.Deserialize(ToolsJsonContext.Default.TriggerResult)!;
                 Audit(proposal, decision, [name], [new AuditOutcome(name, $"{started.Outcome}: run {started.RunId}")]);
                 return answer;
             }
             catch (McpException e)
             {
-                Audit(proposal, decision, [name], [new AuditOutcome(name, "not_started_or_unknown")], e.Message);
+                // The answer's own words say whether Hatchet refused (nothing created) or the outcome is open.
+                var outcome = e.Message.Contains("Not created:", StringComparison.Ordinal) ? "not_created" : "unknown";
+                Audit(proposal, decision, [name], [new AuditOutcome(name, outcome)], e.Message);
                 throw;
             }
         }).ConfigureAwait(false);
@@ -68,71 +70,69 @@ public sealed class WriteTools(IHatchetClient client, ToolOutputOptions output, 
 
     private async Task<CallToolResult> SendTriggerAsync(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, ConfirmationDecision decision, CancellationToken cancellationToken)
     {
+        var triggerId = TriggerRequest.NewTriggerId();
+        var sentMeta = new SortedDictionary<string, string>(meta.ToDictionary(), StringComparer.Ordinal) { [TriggerRequest.TriggerIdKey] = triggerId };
+        var triggeredAt = time.GetUtcNow();
+
+        // Exactly one POST: a trigger is never retried, because every POST starts another run.
+        V1WorkflowRunDetails? details = null;
+        HatchetApiException? failure = null;
+        try
         {
-            var triggerId = TriggerRequest.NewTriggerId();
-            var sentMeta = new SortedDictionary<string, string>(meta.ToDictionary(), StringComparer.Ordinal) { [TriggerRequest.TriggerIdKey] = triggerId };
-            var triggeredAt = time.GetUtcNow();
-
-            // Exactly one POST: a trigger is never retried, because every POST starts another run.
-            V1WorkflowRunDetails? details = null;
-            HatchetApiException? failure = null;
-            try
+            details = await client.TriggerAsync(new TriggerRequest
             {
-                details = await client.TriggerAsync(new TriggerRequest
-                {
-                    WorkflowName = name,
-                    Input = body,
-                    AdditionalMetadata = sentMeta,
-                    Priority = prio,
-                    ReturnOnlyId = true,
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HatchetApiException e)
-            {
-                failure = e;
-            }
-
-            var runId = details?.Run?.Metadata?.Id ?? Guid.Empty;
-            if (failure is null && runId != Guid.Empty)
-            {
-                var status = string.IsNullOrWhiteSpace(details!.Run?.Status) ? await StatusAfterTriggerAsync(runId, cancellationToken).ConfigureAwait(false) : details.Run!.Status!;
-                return TriggerAnswer(new TriggerResult
-                {
-                    RunId = runId, WorkflowName = name, Status = status, Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "started",
-                    Confirmation = Confirmed(decision),
-                }, $"Started run {runId} of workflow {name}");
-            }
-
-            var what = failure?.Message ?? "Hatchet accepted the trigger but its answer carried no run id.";
-            if (failure is { CertainlyNotApplied: true, StatusCode: not 503 })
-            {
-                throw new McpException($"{ToolErrors.From(failure).Message} Not created: Hatchet refused the trigger of {name}, so no run was started.", failure);
-            }
-
-            // The outcome is open: ask Hatchet once whether a run carries this trigger id.
-            var since = triggeredAt - LookupMargin;
-            var (found, lookupFailure) = await FindTriggeredRunAsync(triggerId, since, cancellationToken).ConfigureAwait(false);
-            if (found is { } row)
-            {
-                var foundId = row.WorkflowRunExternalId ?? row.Metadata!.Id!.Value;
-                return TriggerAnswer(new TriggerResult
-                {
-                    RunId = foundId, WorkflowName = name, Status = string.IsNullOrWhiteSpace(row.Status) ? "PENDING" : row.Status,
-                    Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "found_after_failure",
-                    Confirmation = Confirmed(decision),
-                }, $"Created: run {foundId} of workflow {name}. Hatchet's answer to the trigger failed ({Sentence(what)}), but the run was found by its trigger id, so do not trigger again");
-            }
-
-            if (failure is { CertainlyNotApplied: true })
-            {
-                throw new McpException($"{what} Not created: the trigger of {name} was refused and no run carries its trigger id {triggerId}.", failure);
-            }
-
-            var check = $"list_runs metadata=[\"{TriggerRequest.TriggerIdKey}={triggerId}\"] since={TimeText.Iso(since.AddTicks(-(since.Ticks % TimeSpan.TicksPerSecond)))}";
-            throw lookupFailure is null
-                ? new McpException($"{what} Not found yet: no run of {name} carries trigger id {triggerId} so far, but the request may still be in flight at Hatchet and create the run later. Before retrying, check: {check}; trigger again only if it lists no run.", failure)
-                : new McpException($"{what} Outcome unknown: the run may or may not have been created, and looking it up by its trigger id {triggerId} failed too ({Sentence(lookupFailure.Message)}). Before retrying, check: {check}; trigger again only if it lists no run.", failure);
+                WorkflowName = name,
+                Input = body,
+                AdditionalMetadata = sentMeta,
+                Priority = prio,
+                ReturnOnlyId = true,
+            }, cancellationToken).ConfigureAwait(false);
         }
+        catch (HatchetApiException e)
+        {
+            failure = e;
+        }
+
+        var runId = details?.Run?.Metadata?.Id ?? Guid.Empty;
+        if (failure is null && runId != Guid.Empty)
+        {
+            var status = string.IsNullOrWhiteSpace(details!.Run?.Status) ? await StatusAfterTriggerAsync(runId, cancellationToken).ConfigureAwait(false) : details.Run!.Status!;
+            return TriggerAnswer(new TriggerResult
+            {
+                RunId = runId, WorkflowName = name, Status = status, Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "started",
+                Confirmation = Confirmed(decision),
+            }, $"Started run {runId} of workflow {name}");
+        }
+
+        var what = failure?.Message ?? "Hatchet accepted the trigger but its answer carried no run id.";
+        if (failure is { CertainlyNotApplied: true, StatusCode: not 503 })
+        {
+            throw new McpException($"{ToolErrors.From(failure).Message} Not created: Hatchet refused the trigger of {name}, so no run was started.", failure);
+        }
+
+        // The outcome is open: ask Hatchet once whether a run carries this trigger id.
+        var since = triggeredAt - LookupMargin;
+        var (found, lookupFailure) = await FindTriggeredRunAsync(triggerId, since, cancellationToken).ConfigureAwait(false);
+        if (found is { } row)
+        {
+            var foundId = row.WorkflowRunExternalId ?? row.Metadata!.Id!.Value;
+            return TriggerAnswer(new TriggerResult
+            {
+                RunId = foundId, WorkflowName = name, Status = string.IsNullOrWhiteSpace(row.Status) ? "PENDING" : row.Status,
+                Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "found_after_failure",
+                Confirmation = Confirmed(decision),
+            }, $"Created: run {foundId} of workflow {name}. Hatchet's answer to the trigger failed ({Sentence(what)}), but the run was found by its trigger id, so do not trigger again");
+        }
+
+        if (failure is { CertainlyNotApplied: true })
+        {
+            throw new McpException($"{what} Not created: the trigger of {name} was refused and no run carries its trigger id {triggerId}.", failure);
+        }
+
+        var check = $"list_runs metadata=[\"{TriggerRequest.TriggerIdKey}={triggerId}\"] since={TimeText.Iso(since.AddTicks(-(since.Ticks % TimeSpan.TicksPerSecond)))}";
+        throw lookupFailure is null
+            ? new McpException($"{what} Not found yet: no run of {name} carries trigger id {triggerId} so far, but the request may still be in flight at Hatchet and create the run later. Before retrying, check: {check}; trigger again only if it lists no run.", failure)
+            : new McpException($"{what} Outcome unknown: the run may or may not have been created, and looking it up by its trigger id {triggerId} failed too ({Sentence(lookupFailure.Message)}). Before retrying, check: {check}; trigger again only if it lists no run.", failure);
     }
 
     /// <summary>How far before the trigger the lookup starts: room for clock skew between this host and Hatchet.</summary>
