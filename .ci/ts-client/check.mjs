@@ -4,6 +4,7 @@
 // Usage: node .ci/ts-client/check.mjs <path to the hatchet-mcp executable>
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { spawn } from "node:child_process";
 import readline from "node:readline";
 
@@ -71,9 +72,20 @@ try {
   await call("find_stuck_runs", { older_than: "1m" });
   await call("summarize_failures", {});
   await call("summarize_failures", { workflow: "charge-payment", since: "48h" });
-  const started = await call("trigger_workflow", { workflow: "send-email", input: { to: "ops@example.com" }, metadata: { source: "ci" } });
-  await call("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
-  await call("replay_runs", { run_ids: [failedRun] });
+  // Writes through the confirmation token path (this client declares no elicitation): a preview that sends nothing,
+  // then the same call with its token; a tampered token is a tool error.
+  const confirmed = async (name, args) => {
+    const preview = await call(name, args);
+    const token = preview?.structuredContent?.confirmation?.token;
+    if (preview?.structuredContent?.confirmation?.result !== "preview" || !token) failures.push(`${name}: no preview with a confirmation token`);
+    await call(name, { ...args, confirmation_token: `${token}x` }, { expectError: true });
+    return call(name, { ...args, confirmation_token: token });
+  };
+  const triggerArgs = { workflow: "send-email", input: { to: "ops@example.com" }, metadata: { source: "ci" } };
+  const started = await confirmed("trigger_workflow", triggerArgs);
+  if (!started?.structuredContent?.runId) failures.push("trigger_workflow with its token: no run started");
+  await confirmed("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
+  await confirmed("replay_runs", { run_ids: [failedRun] });
 
   // One resource and one prompt through the same client: the resource reads as get_run, the prompt names its tools.
   calls++;
@@ -116,6 +128,27 @@ try {
   failures.push(`session: ${error.message}`);
 } finally {
   await client.close().catch(() => {});
+}
+
+// One confirmed write through elicitation: a client that declares it and approves; the server asks, then acts.
+const asking = new Client({ name: "hatchet-mcp-ci-ts-eliciting", version: "1.0.0" }, { capabilities: { elicitation: {} } });
+let asked = "";
+asking.setRequestHandler(ElicitRequestSchema, async (request) => {
+  asked = request.params.message ?? "";
+  return { action: "accept", content: {} };
+});
+try {
+  await asking.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
+  calls++;
+  const result = await asking.callTool({ name: "trigger_workflow", arguments: { workflow: "send-email", input: { to: "elicit@example.com" } } });
+  if (result.isError || result.structuredContent?.confirmation?.path !== "elicitation" || !result.structuredContent?.runId) {
+    failures.push(`trigger_workflow with elicitation: ${JSON.stringify(result.structuredContent ?? result.content)}`);
+  }
+  if (!asked.includes("send-email") || !asked.includes("Undo")) failures.push(`elicitation message lacks the workflow or the undo: ${asked}`);
+} catch (error) {
+  failures.push(`elicitation session: ${error.message}`);
+} finally {
+  await asking.close().catch(() => {});
   emulator.kill();
 }
 

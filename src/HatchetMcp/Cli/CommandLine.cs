@@ -13,10 +13,12 @@ internal static class CommandLine
     {
         // Some launchers forward a lone "--" separator; it carries no meaning here.
         var rest = args.Length > 0 && args[0] == "--" ? args[1..] : args;
-        if (rest.Length == 0 || ToolSelection.IsServerOption(rest[0]))
+        var skipConfirmation = rest.Contains(Safety.ConfirmationOptions.SkipFlag);
+        var serverArguments = rest.Where(a => a != Safety.ConfirmationOptions.SkipFlag).ToArray();
+        if (serverArguments.Length == 0 || ToolSelection.IsServerOption(serverArguments[0]))
         {
             using var signal = new ShutdownSignal();
-            return await StdioServerCommand.RunAsync(rest, stderr, signal.Token).ConfigureAwait(false);
+            return await StdioServerCommand.RunAsync(serverArguments, stderr, signal.Token, skipConfirmation).ConfigureAwait(false);
         }
 
         var verb = rest[0];

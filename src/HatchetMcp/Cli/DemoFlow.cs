@@ -12,7 +12,7 @@ namespace HatchetMcp.Cli;
 /// </summary>
 internal sealed class DemoFlow(McpClient client, TextWriter output)
 {
-    private const int StepCount = 11;
+    private const int StepCount = 12;
     private const int PollLimit = 20;
     private const string Window = "24h";
 
@@ -72,7 +72,12 @@ internal sealed class DemoFlow(McpClient client, TextWriter output)
         var workers = await CallAsync("Are the workers healthy, or is capacity the problem?", "list_workers", [], cancellationToken)
             .ConfigureAwait(false);
         var queues = await CallAsync("Is work piling up in the queues?", "get_queue_metrics", [], cancellationToken).ConfigureAwait(false);
-        await CallAsync("Replay the failed run, as an operator would once the cause is fixed (the emulator has not fixed it, so expect it to fail again).", "replay_runs", new JsonObject { ["run_ids"] = new JsonArray(runId) }, cancellationToken)
+        var preview = await CallAsync("Replay the failed run, as an operator would once the cause is fixed (the emulator has not fixed it, so expect it to fail again). Writes are confirmed: this client cannot ask the user, so the server previews the replay and sends nothing.", "replay_runs", new JsonObject { ["run_ids"] = new JsonArray(runId) }, cancellationToken)
+            .ConfigureAwait(false);
+        var confirmationToken = preview.StructuredContent is { } previewed && previewed.TryGetProperty("confirmation", out var confirmation) &&
+                                confirmation.TryGetProperty("token", out var token) ? token.GetString() : null;
+        await CallAsync("The user approves the preview (the demo stands in for them): the same call with its confirmation token replays exactly what it showed.", "replay_runs",
+                new JsonObject { ["run_ids"] = new JsonArray(runId), ["confirmation_token"] = confirmationToken }, cancellationToken)
             .ConfigureAwait(false);
         var afterReplay = await CallAsync(
             "Did it run again? (Hatchet applies a replay asynchronously: ask until the run leaves FAILED or shows a new attempt.)",

@@ -29,6 +29,8 @@ internal static class ServerEnvironmentHelp
         (ToolSelection.ToolsetsVariable, $"optional: comma list of toolsets to list: {string.Join(", ", Toolsets.ToolsetNames)} (default {Toolsets.Default}; {ToolSelection.ToolsetsFlag} wins)"),
         (ToolSelection.ToolsVariable, $"optional: comma list of single tools to list besides the toolsets (alone: only these; {ToolSelection.ToolsFlag} wins)"),
         (ToolSelection.ExcludeToolsVariable, $"optional: comma list of tools never listed, whatever else names them ({ToolSelection.ExcludeToolsFlag} wins)"),
+        (Safety.ConfirmationOptions.EnvironmentVariable, "optional: 'on' (default: every write is confirmed by the user or a preview token) or 'off' (unattended; warns)"),
+        (Safety.AuditLogOptions.EnvironmentVariable, "optional: file to append one JSON line per write attempt to (created 0600), besides stderr"),
     ];
 
     /// <summary>The variables, one per line, names aligned.</summary>

@@ -14,6 +14,9 @@ internal static class Usage
                                       --toolsets: areas to list (default, all, or areas such as runs,findings);
                                       --tools: single tools to list besides (alone: only these);
                                       --exclude-tools: tools never listed (wins over the others)
+          hatchet-mcp --dangerously-skip-confirmation [options above]
+                                      the same, with writes acting on the first call, unconfirmed (unattended
+                                      automation only; warns on stderr and in the server's instructions)
           hatchet-mcp demo            walk a debugging flow against the built-in emulator and print each call
           hatchet-mcp emulator [--port N] [--scenario realistic|empty] [--seed N] [--scale N] [--test-hooks]
                                       serve the Hatchet API emulator; prints HATCHET_API_BASE=... and

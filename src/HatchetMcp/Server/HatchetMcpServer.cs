@@ -2,6 +2,7 @@ using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Prompts;
 using HatchetMcp.Resources;
+using HatchetMcp.Safety;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +24,17 @@ public static class HatchetMcpServer
     /// <param name="time">The clock tools use for relative windows ("24h"); the system clock when null.</param>
     /// <param name="dashboard">Links into the Hatchet dashboard; the API base's origin when null.</param>
     /// <param name="tools">Which tools are listed (read-only mode, toolsets); every tool when null.</param>
+    /// <param name="confirmation">How writes are confirmed; every write confirmed when null.</param>
+    /// <param name="audit">Where audit lines go besides stderr; stderr only when null.</param>
     public static IMcpServerBuilder Configure(
         IServiceCollection services,
         HatchetSettings settings,
         ToolOutputOptions? output = null,
         TimeProvider? time = null,
         DashboardLinks? dashboard = null,
-        ToolSelection? tools = null)
+        ToolSelection? tools = null,
+        ConfirmationOptions? confirmation = null,
+        AuditLogOptions? audit = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
@@ -37,6 +42,9 @@ public static class HatchetMcpServer
         // Registered before the tools so their defaults (added with TryAdd) do not replace these.
         services.AddSingleton(output ?? new ToolOutputOptions());
         services.AddSingleton(dashboard ?? DashboardLinks.ForApi(settings));
+        confirmation ??= new ConfirmationOptions();
+        services.AddSingleton(confirmation);
+        services.AddSingleton(audit ?? new AuditLogOptions());
         if (time is not null)
         {
             services.AddSingleton(time);
@@ -52,7 +60,7 @@ public static class HatchetMcpServer
                     Title = ServerIdentity.Title,
                     Version = ServerIdentity.Version,
                 };
-                options.ServerInstructions = ServerInstructions.Text;
+                options.ServerInstructions = ServerInstructions.For(confirmation);
             })
             .AddHatchetTools()
             .ApplyToolSelection(tools ?? ToolSelection.Everything)
@@ -76,6 +84,6 @@ public static class HatchetMcpServer
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(new FetchGate(configuration.MaxConcurrency));
-        return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard, configuration.Tools);
+        return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard, configuration.Tools, configuration.Confirmation, configuration.Audit);
     }
 }

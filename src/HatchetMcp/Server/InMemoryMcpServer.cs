@@ -21,6 +21,12 @@ public sealed record InMemoryMcpServerOptions
     /// <summary>The clock tools use for relative windows; the system clock when null.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>How writes are confirmed; every write confirmed when null.</summary>
+    public Safety.ConfirmationOptions? Confirmation { get; init; }
+
+    /// <summary>Where audit lines are appended besides the log; the log only when null.</summary>
+    public Safety.AuditLogOptions? Audit { get; init; }
+
     /// <summary>Where the server logs; nothing is logged when null.</summary>
     public TextWriter? Log { get; init; }
 
@@ -82,7 +88,7 @@ public sealed class InMemoryMcpServer : IAsyncDisposable
                 logging.AddProvider(new StderrLoggerProvider(options.Log, options.LogLevel, settings.Token));
             }
         });
-        HatchetMcpServer.Configure(services, settings, options.Output, options.Time, options.Dashboard, options.Tools)
+        HatchetMcpServer.Configure(services, settings, options.Output, options.Time, options.Dashboard, options.Tools, options.Confirmation, options.Audit)
             .WithHatchetStreams(toServer.Reader.AsStream(), toClient.Writer.AsStream());
         options.ConfigureServices?.Invoke(services);
 

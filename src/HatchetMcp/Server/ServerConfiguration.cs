@@ -1,5 +1,6 @@
 using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
+using HatchetMcp.Safety;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.Logging;
@@ -24,10 +25,16 @@ public sealed record ServerConfiguration
     /// <summary>Which tools are listed: read-only mode and toolsets.</summary>
     public ToolSelection Tools { get; init; } = new();
 
+    /// <summary>How writes are confirmed (<c>HATCHET_MCP_CONFIRM</c>, <c>--dangerously-skip-confirmation</c>).</summary>
+    public ConfirmationOptions Confirmation { get; init; } = new();
+
+    /// <summary>Where audit lines are appended besides stderr (<c>HATCHET_MCP_AUDIT_LOG</c>).</summary>
+    public AuditLogOptions Audit { get; init; } = new();
+
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
         [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, SecretKeys.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable,
-         .. ToolSelection.EnvironmentVariables];
+         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable, .. ToolSelection.EnvironmentVariables];
 
     /// <summary>
     /// Reads the configuration from the environment and the server's options (<c>--read-only</c>, <c>--toolsets</c>, …).
@@ -77,10 +84,23 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(dashboardError);
         }
 
+        var confirmation = ConfirmationOptions.FromEnvironment(environment, out var confirmationError);
+        if (confirmationError is not null)
+        {
+            return ServerConfigurationResult.Fail(confirmationError);
+        }
+
+        var audit = AuditLogOptions.FromEnvironment(environment, out var auditError);
+        if (auditError is not null)
+        {
+            return ServerConfigurationResult.Fail(auditError);
+        }
+
         var configuration = new ServerConfiguration
         {
             Settings = settings.Settings, Output = output, LogLevel = logLevel, Dashboard = dashboard,
             MaxConcurrency = gate.Limit, Tools = tools,
+            Confirmation = confirmation, Audit = audit,
         };
         return ServerConfigurationResult.Ok(configuration, settings.Warning);
     }

@@ -49,7 +49,9 @@ internal sealed class PrebuiltResultTool : DelegatingMcpServerTool
     /// <summary>
     /// Answers leave null properties out (ToolsJsonContext writes no nulls), so a property's schema need not admit null:
     /// <c>"type": ["string", "null"]</c> becomes <c>"type": "string"</c>, which every client reads in every definition
-    /// it lists. Array items and map values keep their null: collections do write nulls.
+    /// it lists. Array items and map values keep their null: collections do write nulls. <c>"format": "uuid"</c> is
+    /// dropped too (51 of them, 0.8 KB a full list): the fields are named as ids, and ids a model sends are checked by
+    /// the tools, not by a schema format.
     /// </summary>
     internal static JsonElement WithoutNullProperties(JsonElement schema)
     {
@@ -66,6 +68,11 @@ internal sealed class PrebuiltResultTool : DelegatingMcpServerTool
         switch (node)
         {
             case JsonObject obj:
+                if (obj["format"] is JsonValue format && format.GetValueKind() == JsonValueKind.String && format.GetValue<string>() == "uuid")
+                {
+                    obj.Remove("format");
+                }
+
                 if (obj["properties"] is JsonObject properties)
                 {
                     foreach (var (_, property) in properties)

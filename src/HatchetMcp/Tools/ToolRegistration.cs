@@ -32,6 +32,11 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton<WorkflowVersionNames>();
         builder.Services.TryAddSingleton<WorkflowHistory>();
         builder.Services.TryAddSingleton<FailureSummaryScan>();
+        builder.Services.TryAddSingleton(new Safety.ConfirmationOptions());
+        builder.Services.TryAddSingleton(new Safety.AuditLogOptions());
+        builder.Services.TryAddSingleton<Safety.ConfirmationTokens>();
+        builder.Services.TryAddSingleton<Safety.IWriteConfirmation, Safety.WriteConfirmation>();
+        builder.Services.TryAddSingleton<Safety.AuditLog>();
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>

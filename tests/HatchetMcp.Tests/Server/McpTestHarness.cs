@@ -99,6 +99,8 @@ public sealed class McpTestHarness : IAsyncDisposable
                 {
                     Output = configuration.Output with { ServerMode = "in-memory pipes" },
                     Time = emulator.Time,
+                    Confirmation = configuration.Confirmation,
+                    Audit = configuration.Audit,
                     Log = log.Writer,
                     LogLevel = options.LogLevel,
                     ConfigureServices = options.ConfigureServices,

@@ -83,12 +83,16 @@ public sealed class TokenReflectionTests
         var workflow = harness.Emulator.Facts.SingleTaskWorkflowName;
         var leaky = new JsonObject { ["note"] = $"{new string('x', 230)} {token} {tokenId}" };
 
-        var trigger = await harness.Client.CallToolAsync("trigger_workflow",
+        // Through the confirmation token path: the preview shows the metadata too, so it must be scrubbed as well.
+        var preview = await harness.Client.CallToolAsync("trigger_workflow",
             new Dictionary<string, object?> { ["workflow"] = workflow, ["input"] = new JsonObject(), ["metadata"] = leaky }, cancellationToken: ct);
+        var confirmation = preview.StructuredContent!.Value.GetProperty("confirmation").GetProperty("token").GetString();
+        var trigger = await harness.Client.CallToolAsync("trigger_workflow",
+            new Dictionary<string, object?> { ["workflow"] = workflow, ["input"] = new JsonObject(), ["metadata"] = leaky, ["confirmation_token"] = confirmation }, cancellationToken: ct);
         var runId = trigger.StructuredContent!.Value.GetProperty("runId").GetGuid();
         var run = await harness.Client.CallToolAsync("get_run", new Dictionary<string, object?> { ["run_id"] = runId.ToString() }, cancellationToken: ct);
 
-        foreach (var answer in new[] { trigger, run })
+        foreach (var answer in new[] { preview, trigger, run })
         {
             Assert.False(answer.IsError ?? false);
             Assert.Contains("[redacted]", answer.StructuredContent!.Value.GetRawText(), StringComparison.Ordinal);

@@ -30,7 +30,11 @@ public sealed class AttemptTimingTests : IAsyncLifetime
         };
         var settings = HatchetSettings.FromEnvironment(env, TimeProvider.System);
         Assert.True(settings.IsSuccess, settings.Error);
-        _server = await InMemoryMcpServer.StartAsync(settings.Settings!, new InMemoryMcpServerOptions { Output = new ToolOutputOptions(), Time = _time },
+        // Writes here set the scene for reads: confirming them is specified in WriteConfirmationTests.
+        _server = await InMemoryMcpServer.StartAsync(settings.Settings!, new InMemoryMcpServerOptions
+            {
+                Output = new ToolOutputOptions(), Time = _time, Confirmation = HatchetMcp.Safety.ConfirmationOptions.Skipped,
+            },
             TestContext.Current.CancellationToken);
     }
 

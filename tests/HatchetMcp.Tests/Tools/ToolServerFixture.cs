@@ -17,7 +17,10 @@ public sealed class ToolServerFixture : IAsyncLifetime
 {
     public HatchetEmulator Emulator { get; private set; } = null!;
 
-    /// <summary>Connected with the default tenant's valid token.</summary>
+    /// <summary>
+    /// Connected with the default tenant's valid token, with confirmation of writes off: the classes sharing this fixture
+    /// specify what a write does once it is confirmed; <c>WriteConfirmationTests</c> specifies the confirmation itself.
+    /// </summary>
     public InMemoryMcpServer Server { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -43,8 +46,10 @@ public sealed class ToolServerFixture : IAsyncLifetime
     /// A further server, e.g. with another token, a short timeout or a small text budget. The tenant is ours unless
     /// given: a foreign token must then be refused for it, not silently switch tenants. Dispose it.
     /// </summary>
+    /// <remarks>Writes act unconfirmed unless <paramref name="confirmation"/> says otherwise (see <see cref="Server"/>).</remarks>
     public Task<InMemoryMcpServer> ConnectAsync(string? token = null, int? timeoutSeconds = null, ToolOutputOptions? output = null, Guid? tenant = null,
-        HatchetMcp.Shaping.DashboardLinks? dashboard = null)
+        HatchetMcp.Shaping.DashboardLinks? dashboard = null, HatchetMcp.Safety.ConfirmationOptions? confirmation = null,
+        ModelContextProtocol.Client.McpClientOptions? clientOptions = null, HatchetMcp.Safety.AuditLogOptions? audit = null, TextWriter? log = null)
     {
         var env = new Dictionary<string, string?>
         {
@@ -60,6 +65,11 @@ public sealed class ToolServerFixture : IAsyncLifetime
             Output = output ?? new ToolOutputOptions(),
             Time = Emulator.Time,
             Dashboard = dashboard,
+            Confirmation = confirmation ?? HatchetMcp.Safety.ConfirmationOptions.Skipped,
+            ClientOptions = clientOptions,
+            Audit = audit,
+            Log = log,
+            LogLevel = log is null ? HatchetMcp.Server.ServerLogLevel.Default : Microsoft.Extensions.Logging.LogLevel.Information,
         }, TestContext.Current.CancellationToken);
     }
 

@@ -212,8 +212,13 @@ public sealed class UntrustedContentTests(ToolServerFixture fixture) : IClassFix
     [Fact]
     public async Task Trigger_workflow_redacts_the_secret_metadata_it_echoes()
     {
-        var answer = await Call("trigger_workflow",
-            $$$"""{"workflow":{{{Json(fixture.Emulator.Facts.SingleTaskWorkflowName)}}},"input":{"to":"ops@example.com"},"metadata":{"ticket":"OPS-7","api_key":"{{{HostileHatchetClient.Secret}}}-trigger"}}""");
+        var arguments = $$$"""{"workflow":{{{Json(fixture.Emulator.Facts.SingleTaskWorkflowName)}}},"input":{"to":"ops@example.com","password":"{{{HostileHatchetClient.Secret}}}-input"},"metadata":{"ticket":"OPS-7","api_key":"{{{HostileHatchetClient.Secret}}}-trigger"}""";
+        var preview = await Call("trigger_workflow", arguments + "}");
+        AssertNoSecret(preview);
+        Assert.Contains("api_key=[redacted]", preview.Text, StringComparison.Ordinal);
+        var token = preview.Structured.GetProperty("confirmation").GetProperty("token").GetString();
+
+        var answer = await Call("trigger_workflow", arguments + $$""","confirmation_token":{{Json(token!)}}}""");
         AssertNoSecret(answer);
         Assert.Equal(SecretKeys.Marker, answer.Structured.GetProperty("metadata").GetProperty("api_key").GetString());
         Assert.Equal("OPS-7", answer.Structured.GetProperty("metadata").GetProperty("ticket").GetString());

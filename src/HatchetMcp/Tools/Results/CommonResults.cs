@@ -21,9 +21,9 @@ public sealed record PageResult
     public int Returned { get; init; }
     public required MatchCount Matched { get; init; }
 
-    [Description("First row not shown; absent on the last page.")]
+    [Description("First row not shown.")]
     public int? NextOffset { get; init; }
 
-    [Description("What the budget left out; how to narrow.")]
+    [Description("Left out; how to narrow.")]
     public string? Cut { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed record CompareRunsResult
 
     public string? WorkflowName { get; init; }
 
-    [Description("Only what differs: aspect, this run's value, the other's.")]
+    [Description("Only what differs.")]
     public required IReadOnlyList<DifferenceRow> Differences { get; init; }
 
     [Description("Aspects found identical.")]
@@ -38,7 +38,7 @@ public sealed record DifferenceRow
 
 public sealed record LogPartingResult
 {
-    [Description("Lines that agree before they part (numbers and ids masked).")]
+    [Description("Agreeing lines before they part.")]
     public int MatchingLines { get; init; }
 
     public int ThisRunLines { get; init; }

@@ -23,7 +23,7 @@ public sealed record WorkflowFailureRow
     public required string Workflow { get; init; }
     public string? Url { get; init; }
 
-    [Description("Runs created in the window; null: not counted (see note).")]
+    [Description("Runs created in the window.")]
     public int? Runs { get; init; }
 
     [Description("Failed runs scanned.")]

@@ -23,7 +23,7 @@ public sealed record WhoamiResult
     [Description("Token expiry, if any.")]
     public string? TokenExpiresAt { get; init; }
 
-    [Description("Time left until the token expires, e.g. \"89d 23h\".")]
+    [Description("Time to expiry.")]
     public string? TokenExpiresIn { get; init; }
 
     [Description("Hatchet answered an authenticated request.")]
@@ -38,6 +38,6 @@ public sealed record WhoamiResult
     [Description("Why the version is unknown.")]
     public string? HatchetVersionError { get; init; }
 
-    [Description("Transport (e.g. stdio) and whether writes are available.")]
+    [Description("Transport, and whether writes are available.")]
     public required string ServerMode { get; init; }
 }

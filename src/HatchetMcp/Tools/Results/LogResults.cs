@@ -21,7 +21,7 @@ public sealed record LogRow
 /// <summary>Answer of get_run_logs.</summary>
 public sealed record GetRunLogsResult
 {
-    [Description("\"run\" (lines of every task) or \"task\" (lines of one task).")]
+    [Description("run or task.")]
     public required string Scope { get; init; }
 
     public Guid RunId { get; init; }

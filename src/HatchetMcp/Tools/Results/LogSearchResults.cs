@@ -51,7 +51,7 @@ public sealed record SearchLogsResult
     [Description("Lines read (before the task filter).")]
     public int LinesScanned { get; init; }
 
-    [Description("linesScanned reached limit: older matches may exist.")]
+    [Description("Older matches may exist.")]
     public bool MoreMayExist { get; init; }
 
     [Description("Lines in groups.")]

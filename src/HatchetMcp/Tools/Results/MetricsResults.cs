@@ -42,10 +42,10 @@ public sealed record QueueMetricsResult
     [Description("Of the RUNNING runs, those on a worker.")]
     public long? RunningOnWorker { get; init; }
 
-    [Description("Of the RUNNING runs, those evicted from their worker.")]
+    [Description("RUNNING runs evicted from their worker.")]
     public long? RunningEvicted { get; init; }
 
-    [Description("Failed share of the finished runs in the window, 0..1.")]
+    [Description("Failed / finished, 0..1.")]
     public double? FailureRate { get; init; }
 
     [Description("Tasks waiting now in the queues in scope.")]

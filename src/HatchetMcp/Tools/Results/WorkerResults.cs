@@ -4,7 +4,6 @@ namespace HatchetMcp.Tools.Results;
 
 public sealed record SlotUsage
 {
-    [Description("Slot type, e.g. default or durable.")]
     public required string Type { get; init; }
 
     public int Used { get; init; }
@@ -45,6 +44,6 @@ public sealed record ListWorkersResult
     public required IReadOnlyDictionary<string, int> ByStatus { get; init; }
     public required IReadOnlyList<WorkerRow> Workers { get; init; }
 
-    [Description("What the budget left out; how to narrow.")]
+    [Description("Left out; how to narrow.")]
     public string? Cut { get; init; }
 }

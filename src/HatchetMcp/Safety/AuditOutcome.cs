@@ -1,0 +1,4 @@
+namespace HatchetMcp.Safety;
+
+/// <summary>What happened to one target.</summary>
+public sealed record AuditOutcome(string Target, string Outcome);

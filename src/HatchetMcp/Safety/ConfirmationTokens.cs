@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HatchetMcp.Safety;
+
+/// <summary>
+/// Issues and checks preview tokens: <c>v1.{tool}.{nonce}.{expiry}.{targets}.{input}.{actionable}</c> (each binding a
+/// SHA-256 of what the preview showed), then an HMAC-SHA256 of that text under the signing key. The state lives in the
+/// token, so any replica holding the key can check it; only the spent nonces are kept here (single use).
+/// </summary>
+public sealed class ConfirmationTokens
+{
+    private const string Version = "v1";
+    private readonly byte[] _key;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _spent = new(StringComparer.Ordinal);
+
+    public ConfirmationTokens(ConfirmationOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _key = options.SigningKey is { Length: > 0 } key ? key.ToArray() : RandomNumberGenerator.GetBytes(32);
+        _time = time;
+        _lifetime = options.TokenLifetime;
+    }
+
+    /// <summary>A fresh single-use token for <paramref name="proposal"/>, and when it expires.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(WriteProposal proposal)
+    {
+        var expires = _time.GetUtcNow() + _lifetime;
+        var nonce = Base64Url(RandomNumberGenerator.GetBytes(12));
+        var body = string.Join('.', Version, proposal.Tool, nonce, expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Digest(proposal.Targets), Digest(proposal.Input), Digest(proposal.Actionable));
+        return ($"{body}.{Sign(body)}", DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
+    }
+
+    /// <summary>
+    /// Checks <paramref name="token"/> against the call now being made and spends it; the refusal (one sentence) when it
+    /// does not hold, else null.
+    /// </summary>
+    public string? Redeem(string token, WriteProposal proposal)
+    {
+        var parts = token.Trim().Split('.');
+        if (parts.Length != 8 || parts[0] != Version)
+        {
+            return "the confirmation_token is not one this server issued (malformed).";
+        }
+
+        var body = string.Join('.', parts[..7]);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(body)), Encoding.ASCII.GetBytes(parts[7])))
+        {
+            return "the confirmation_token's signature does not match: it was altered or issued by another server.";
+        }
+
+        if (parts[1] != proposal.Tool)
+        {
+            return $"the confirmation_token was issued for {parts[1]}, not {proposal.Tool}.";
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+        var now = _time.GetUtcNow();
+        if (now >= expires)
+        {
+            return $"the confirmation_token expired at {Shaping.TimeText.Iso(expires)} (tokens last {_lifetime.TotalMinutes:0} minutes).";
+        }
+
+        if (_spent.ContainsKey(parts[2]))
+        {
+            return "the confirmation_token was already used (each token confirms one call).";
+        }
+
+        if (parts[4] != Digest(proposal.Targets))
+        {
+            return "the confirmation_token was issued for other targets (other run ids or another workflow) than this call names.";
+        }
+
+        if (parts[5] != Digest(proposal.Input))
+        {
+            return "the confirmation_token was issued for another input than this call's.";
+        }
+
+        if (parts[6] != Digest(proposal.Actionable))
+        {
+            return "what would be sent changed since the preview (a run started or finished, or appeared or vanished), so the confirmed set no longer holds.";
+        }
+
+        foreach (var (nonce, expiry) in _spent)
+        {
+            if (expiry <= now)
+            {
+                _spent.TryRemove(nonce, out _);
+            }
+        }
+
+        // Two concurrent calls with one token: only the first to record it proceeds.
+        return _spent.TryAdd(parts[2], expires) ? null : "the confirmation_token was already used (each token confirms one call).";
+    }
+
+    private string Sign(string body) => Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(body)));
+
+    private static string Digest(IReadOnlyList<string> values) => Digest(string.Join('\n', values));
+
+    private static string Digest(string value) => Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(value))[..16]);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
