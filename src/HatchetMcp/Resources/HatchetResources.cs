@@ -14,7 +14,8 @@ namespace HatchetMcp.Resources;
 /// </summary>
 [McpServerResourceType]
 public sealed class HatchetResources(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows,
-    DashboardLinks links, FetchGate gate)
+    DashboardLinks links, FetchGate gate,
+    WorkflowVersionNames versions)
 {
     public const string RunTemplate = "hatchet://runs/{id}";
     public const string WorkflowTemplate = "hatchet://workflows/{name}";
@@ -41,7 +42,7 @@ public sealed class HatchetResources(IHatchetClient client, ToolOutputOptions ou
                        ?? throw ResourceText.InvalidArgument(WorkflowTemplate,
                            "name is required: a workflow name (as list_workflows shows it) or id, percent-encoded in the URI.");
         return ResourceText.OfAsync(WorkflowTemplate, server.NegotiatedProtocolVersion,
-            () => new WorkflowDetailTools(client, time, workflows, links, gate).GetWorkflow(workflow, null, cancellationToken));
+            () => new WorkflowDetailTools(client, time, workflows, links, gate, versions).GetWorkflow(workflow, null, cancellationToken));
     }
 
     [McpServerResource(UriTemplate = WorkersUri, Name = "workers", Title = "Workers", MimeType = MimeType)]

@@ -16,7 +16,7 @@ namespace HatchetMcp.Tools;
 /// <summary>get_workflow: one workflow's definition, triggers, limits and how each recent version has fared.</summary>
 [McpServerToolType]
 public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links,
-    FetchGate gate)
+    FetchGate gate, WorkflowVersionNames versions)
 {
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
     private const int MaxRunsScanned = 2000;
@@ -89,33 +89,22 @@ public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time
         }).ConfigureAwait(false);
     }
 
-    private async Task<Dictionary<Guid, WorkflowVersion>> NameVersionsAsync(Guid workflowId, WorkflowVersion latest,
+    /// <summary>The latest version as read, and up to <see cref="VersionsNamed"/> older ones named by the shared cache.</summary>
+    private async Task<Dictionary<Guid, NamedVersion>> NameVersionsAsync(Guid workflowId, WorkflowVersion latest,
         VersionRecord record, CancellationToken cancellationToken)
     {
-        var known = new Dictionary<Guid, WorkflowVersion>();
+        var known = new Dictionary<Guid, NamedVersion>();
         if (latest.Metadata?.Id is { } latestId)
         {
-            known[latestId] = latest;
+            known[latestId] = new NamedVersion(latestId, Label(latest.Version), latest.Metadata.CreatedAt);
         }
 
         var unnamed = record.Versions.Select(v => v.VersionId).OfType<Guid>().Where(v => !known.ContainsKey(v)).Take(VersionsNamed).ToList();
-        var lookups = await gate.EachAsync(unnamed, async (versionId, ct) =>
+        // An unnamed version (Hatchet would not say) still shows its id and counts.
+        var named = await Task.WhenAll(unnamed.Select(v => versions.NameAsync(workflowId, v, cancellationToken))).ConfigureAwait(false);
+        foreach (var version in named)
         {
-            try
-            {
-                return await client.GetWorkflowVersionAsync(workflowId, versionId, ct).ConfigureAwait(false);
-            }
-            catch (HatchetApiException)
-            {
-                return null; // an unnamed version still shows its id and counts
-            }
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var version in lookups)
-        {
-            if (version?.Metadata?.Id is { } versionId)
-            {
-                known[versionId] = version;
-            }
+            known[version.Id] = version;
         }
 
         return known;
@@ -221,14 +210,14 @@ public sealed class WorkflowDetailTools(IHatchetClient client, TimeProvider time
             : [];
     }
 
-    private static VersionOutcome Outcome(VersionTally tally, Dictionary<Guid, WorkflowVersion> names)
+    private static VersionOutcome Outcome(VersionTally tally, Dictionary<Guid, NamedVersion> names)
     {
         var version = tally.VersionId is { } id && names.TryGetValue(id, out var v) ? v : null;
         return new VersionOutcome
         {
             VersionId = tally.VersionId,
-            Version = Label(version?.Version),
-            VersionCreatedAt = TimeText.Iso(version?.Metadata?.CreatedAt),
+            Version = version?.Name,
+            VersionCreatedAt = TimeText.Iso(version?.CreatedAt),
             Runs = tally.Runs,
             Completed = tally.Completed,
             Failed = tally.Failed,

@@ -21,7 +21,8 @@ public sealed class GetWorkflowScanTests
     {
         var client = new BusyWorkflowClient(matchedRuns: 5000);
         var time = new FakeTimeProvider(Now);
-        var tools = new WorkflowDetailTools(client, time, new WorkflowCatalog(time), HatchetMcp.Shaping.DashboardLinks.None, new HatchetMcp.Findings.FetchGate());
+        var tools = new WorkflowDetailTools(client, time, new WorkflowCatalog(time), HatchetMcp.Shaping.DashboardLinks.None, new HatchetMcp.Findings.FetchGate(),
+            new HatchetMcp.Findings.WorkflowVersionNames(client, new HatchetMcp.Findings.FetchGate()));
 
         var result = await tools.GetWorkflow(WorkflowId.ToString(), cancellationToken: TestContext.Current.CancellationToken);
         var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(b => b.Text));
@@ -36,7 +37,8 @@ public sealed class GetWorkflowScanTests
     {
         var client = new BusyWorkflowClient(matchedRuns: 747);
         var time = new FakeTimeProvider(Now);
-        var tools = new WorkflowDetailTools(client, time, new WorkflowCatalog(time), HatchetMcp.Shaping.DashboardLinks.None, new HatchetMcp.Findings.FetchGate());
+        var tools = new WorkflowDetailTools(client, time, new WorkflowCatalog(time), HatchetMcp.Shaping.DashboardLinks.None, new HatchetMcp.Findings.FetchGate(),
+            new HatchetMcp.Findings.WorkflowVersionNames(client, new HatchetMcp.Findings.FetchGate()));
 
         var result = await tools.GetWorkflow("nightly", cancellationToken: TestContext.Current.CancellationToken);
         var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(b => b.Text));
@@ -50,7 +52,8 @@ public sealed class GetWorkflowScanTests
     {
         var client = new BusyWorkflowClient(matchedRuns: 3);
         var time = new FakeTimeProvider(Now);
-        var tools = new WorkflowDetailTools(client, time, new WorkflowCatalog(time), HatchetMcp.Shaping.DashboardLinks.None, new HatchetMcp.Findings.FetchGate());
+        var tools = new WorkflowDetailTools(client, time, new WorkflowCatalog(time), HatchetMcp.Shaping.DashboardLinks.None, new HatchetMcp.Findings.FetchGate(),
+            new HatchetMcp.Findings.WorkflowVersionNames(client, new HatchetMcp.Findings.FetchGate()));
 
         var result = await tools.GetWorkflow("nightly", cancellationToken: TestContext.Current.CancellationToken);
         var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(b => b.Text));
