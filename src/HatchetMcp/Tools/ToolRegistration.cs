@@ -37,6 +37,7 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton<Safety.ConfirmationTokens>();
         builder.Services.TryAddSingleton<Safety.IWriteConfirmation, Safety.WriteConfirmation>();
         builder.Services.TryAddSingleton<Safety.AuditLog>();
+        builder.Services.TryAddSingleton<WriteSteps>();
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>
@@ -64,7 +65,8 @@ public static class ToolRegistration
             .WithTools<MetricsTools>(json)
             .WithTools<StuckRunTools>(json)
             .WithTools<FailureSummaryTools>(json)
-            .WithTools<WriteTools>(json)
+            .WithTools<TriggerWorkflowTools>(json)
+            .WithTools<RunActionTools>(json)
             // Outermost: every answer, error answers included, leaves without any part of the token.
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
             {

@@ -1,0 +1,325 @@
+using System.ComponentModel;
+using System.Text.Json;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Arguments;
+using HatchetMcp.Safety;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools.Results;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>cancel_runs and replay_runs: bulk actions on existing runs, each id looked up first and answered per id.</summary>
+[McpServerToolType]
+public sealed class RunActionTools(IHatchetClient client, ToolOutputOptions output, DashboardLinks links, WriteSteps steps)
+{
+
+    private const int LookupConcurrency = 8;
+    private const int SummaryRows = 20;
+
+    [McpServerTool(Name = "cancel_runs", Title = "Cancel runs", ReadOnly = false, Destructive = true,
+        Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
+    [Description("MUTATES LIVE STATE. Cancels runs or tasks by id (1 to 100). Each id is looked up first and only the " +
+                 "ones that exist and are still QUEUED or RUNNING are sent to Hatchet; the answer says per id what happened: " +
+                 "cancel requested, already finished (with its status), unknown (no such run or task), or not accessible. " +
+                 "Hatchet cancels asynchronously: confirm with get_run. Use it to stop stuck or runaway runs.")]
+    public async Task<CallToolResult> CancelRuns(
+        [Description("Run ids or task ids to cancel (UUIDs from list_runs or get_run), 1 to 100.")] string[] run_ids,
+        [Description(WriteSteps.TokenDescription)] string? confirmation_token = null,
+        McpServer? server = null,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = ToolArguments.UuidList(run_ids, "run_ids");
+        var found = await LookupAllAsync(ids, cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new Dictionary<Guid, IdOutcome>();
+        var toSend = SelectEligible(found, outcomes, f => V1TaskStatuses.IsFinal(f.Status)
+            ? Outcome(f, "already_finished", $"already finished ({f.Status}); not cancelled")
+            : null);
+
+        var proposal = BulkProposal("cancel_runs", ids, found, toSend, outcomes,
+            "Hatchet stops them asynchronously: queued work never starts, running tasks are cancelled and not retried.",
+            "replay_runs with the same ids re-runs them as a new attempt, from the start (work already done is not restored).");
+        var decision = toSend.Count == 0 && string.IsNullOrWhiteSpace(confirmation_token) ? WriteSteps.NothingToConfirm : await steps.ConfirmAsync(proposal, confirmation_token, server, cancellationToken).ConfigureAwait(false);
+        if (!decision.Approved)
+        {
+            return BulkNotSent("cancel", ids, found, toSend, outcomes, proposal, decision);
+        }
+
+        if (toSend.Count > 0)
+        {
+            try
+            {
+                await client.CancelAsync(toSend, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HatchetApiException e)
+            {
+                var failure = WriteSteps.WriteFailure(e, "cancel", toSend.Count, "cancelled");
+                steps.Audit(proposal, decision, toSend.Select(id => id.ToString()), [.. toSend.Select(id => new AuditOutcome(id.ToString(), "failed_or_unknown"))], failure);
+                throw new McpException(failure, e);
+            }
+
+            foreach (var f in found.Where(f => toSend.Contains(f.Id)))
+            {
+                outcomes[f.Id] = Outcome(f, "cancel_requested", $"cancel requested (was {f.Status}); Hatchet cancels asynchronously, confirm with get_run");
+            }
+        }
+
+        return Answer("cancel", ids, toSend, outcomes, proposal, decision,
+            toSend.Count == 0 ? null : $"replay_runs run_ids={WriteSteps.IdArray(toSend)} re-runs them as a new attempt (work already done is not restored)");
+    }
+
+    [McpServerTool(Name = "replay_runs", Title = "Replay runs", ReadOnly = false, Destructive = true,
+        Idempotent = false, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
+    [Description("MUTATES LIVE STATE. Replays finished runs or tasks by id (1 to 100): Hatchet resets their tasks in place " +
+                 "(same ids, attempt + 1) and queues them again, replacing the previous result. Each id is looked up first; " +
+                 "only existing runs that have finished (FAILED, CANCELLED or COMPLETED) are sent. The answer says per id what " +
+                 "happened: queued for replay, still active (not replayed), unknown, or not accessible. Use it after fixing " +
+                 "the cause of failures. Next: get_run to follow the replayed runs.")]
+    public async Task<CallToolResult> ReplayRuns(
+        [Description("Run ids or task ids to replay (UUIDs from list_runs or get_run), 1 to 100.")] string[] run_ids,
+        [Description(WriteSteps.TokenDescription)] string? confirmation_token = null,
+        McpServer? server = null,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = ToolArguments.UuidList(run_ids, "run_ids");
+        var found = await LookupAllAsync(ids, cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new Dictionary<Guid, IdOutcome>();
+        // Hatchet discards replays of running tasks (and skips a whole DAG with one running), so do not pretend.
+        var toSend = SelectEligible(found, outcomes, f => V1TaskStatuses.IsFinal(f.Status)
+            ? null
+            : Outcome(f, "skipped_active", $"still {f.Status}; not replayed (wait for it to finish, or cancel_runs first)"));
+
+        var proposal = BulkProposal("replay_runs", ids, found, toSend, outcomes,
+            "Hatchet resets their tasks in place (same ids, attempt + 1) and queues them again; the previous result and output are replaced.",
+            "cancel_runs with the same ids stops the replay; the replaced result cannot be restored.");
+        var decision = toSend.Count == 0 && string.IsNullOrWhiteSpace(confirmation_token) ? WriteSteps.NothingToConfirm : await steps.ConfirmAsync(proposal, confirmation_token, server, cancellationToken).ConfigureAwait(false);
+        if (!decision.Approved)
+        {
+            return BulkNotSent("replay", ids, found, toSend, outcomes, proposal, decision);
+        }
+
+        if (toSend.Count > 0)
+        {
+            V1TaskIdsResponse response;
+            try
+            {
+                response = await client.ReplayAsync(toSend, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HatchetApiException e)
+            {
+                var failure = WriteSteps.WriteFailure(e, "replay", toSend.Count, "replayed");
+                steps.Audit(proposal, decision, toSend.Select(id => id.ToString()), [.. toSend.Select(id => new AuditOutcome(id.ToString(), "failed_or_unknown"))], failure);
+                throw new McpException(failure, e);
+            }
+
+            var queued = new HashSet<Guid>(response.Ids ?? []);
+            foreach (var f in found.Where(f => toSend.Contains(f.Id)))
+            {
+                var queuedTasks = f.TaskIds.Count(queued.Contains);
+                outcomes[f.Id] = queuedTasks > 0 || queued.Contains(f.Id)
+                    ? Outcome(f, "queued_for_replay", $"queued for replay (was {f.Status}; {CountText.Of(Math.Max(queuedTasks, 1), "task")}); follow with get_run")
+                    : Outcome(f, "not_replayed", $"Hatchet did not queue it for replay (was {f.Status}); see get_run");
+            }
+        }
+
+        return Answer("replay", ids, toSend, outcomes, proposal, decision,
+            toSend.Count == 0 ? null : $"cancel_runs run_ids={WriteSteps.IdArray(toSend)} stops the replayed runs (their previous result is already replaced and cannot be restored)");
+    }
+
+    private CallToolResult Answer(string action, IReadOnlyList<Guid> ids, IReadOnlyList<Guid> sent, IReadOnlyDictionary<Guid, IdOutcome> outcomes,
+        WriteProposal proposal, ConfirmationDecision decision, string? undo)
+    {
+        // Only an id Hatchet knew as a run or task gets a link: the others have no page to open.
+        var results = ids.Select(id => outcomes[id] is { Kind: not null } known ? known with { Url = links.Run(id) } : outcomes[id]).ToList();
+        steps.Audit(proposal, decision, sent.Select(id => id.ToString()), [.. results.Select(r => new AuditOutcome(r.Id.ToString(), r.Outcome))]);
+        var result = new BulkActionResult { Action = action, Sent = sent, Results = results, Confirmation = WriteSteps.Confirmed(decision), Undo = undo };
+        var verb = action == "cancel" ? "Cancel" : "Replay";
+        var header = new List<string>
+        {
+            $"{verb}: {sent.Count} of {CountText.Of(ids.Count, "id")} sent to Hatchet" +
+            (sent.Count == 0 ? "; nothing was changed." : "; " + string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} {g.Key.Replace('_', ' ')}")) + "."),
+        };
+        if (undo is not null)
+        {
+            header.Add($"Undo (a mistake): {undo}.");
+        }
+
+        if (WriteSteps.ConfirmationLine(result.Confirmation) is { Length: > 0 } confirmed)
+        {
+            header.Add(confirmed.TrimStart('\n'));
+        }
+
+        if (results.Any(r => r.Url is not null) && links.RunsLine is { } dashboard)
+        {
+            header.Add(dashboard);
+        }
+
+        var text = TextBudget.Fit(header, Rows(results), output.MaxTextBytes, KeepEnd.First, "ids", "Send fewer ids per call.").Text;
+        return ToolResult.Create(text, result, ToolsJsonContext.Default.BulkActionResult);
+    }
+
+    private static List<string> Rows(IEnumerable<IdOutcome> results) =>
+        [.. results.Select(r => $"{r.Id} | {r.Detail}" + (r.WorkflowName is { } w ? $" | {r.Kind} of {w}" : string.Empty))];
+
+    /// <summary>The proposal of a cancel or replay: the ids named, those that would be sent, and the summary a human approves.</summary>
+    private static WriteProposal BulkProposal(string tool, IReadOnlyList<Guid> ids, IReadOnlyList<Lookup> found, IReadOnlyList<Guid> toSend,
+        IReadOnlyDictionary<Guid, IdOutcome> skipped, string whatHappens, string undo)
+    {
+        var verb = tool == "cancel_runs" ? "Cancel" : "Replay";
+        var sending = found.Where(f => toSend.Contains(f.Id)).ToList();
+        var lines = new List<string>
+        {
+            $"{verb} {(sending.Count == 1 ? "1 run or task" : $"{sending.Count} runs or tasks")} of {CountText.Of(ids.Count, "id")} named in Hatchet.",
+            "By workflow and status: " + string.Join("; ", sending.GroupBy(f => (f.WorkflowName ?? "(workflow not named)", f.Status ?? "?"))
+                .OrderByDescending(g => g.Count()).Select(g => $"{g.Key.Item1} {g.Key.Item2} ×{g.Count()}")) + ".",
+        };
+        lines.AddRange(sending.Take(SummaryRows).Select(f => $"- {f.Id}: {f.Kind} of {f.WorkflowName ?? "(workflow not named)"}, {f.Status}"));
+        if (sending.Count > SummaryRows)
+        {
+            lines.Add($"- and {CountText.Of(sending.Count - SummaryRows, "more id")} (listed in the answer).");
+        }
+
+        if (skipped.Count > 0)
+        {
+            lines.Add($"Not sent ({skipped.Count}): " + string.Join("; ", skipped.Values.GroupBy(o => o.Outcome).Select(g => $"{g.Count()} {g.Key.Replace('_', ' ')}")) + ".");
+        }
+
+        lines.Add("What happens: " + whatHappens);
+        lines.Add("Undo: " + undo);
+        return new WriteProposal
+        {
+            Tool = tool,
+            Targets = [.. ids.Select(id => id.ToString())],
+            Input = "{}",
+            Actionable = [.. toSend.Select(id => id.ToString())],
+            Summary = string.Join("\n", lines),
+        };
+    }
+
+    /// <summary>A cancel or replay that sent nothing: a preview with its token, or why the user's answer stopped it.</summary>
+    private CallToolResult BulkNotSent(string action, IReadOnlyList<Guid> ids, IReadOnlyList<Lookup> found, IReadOnlyList<Guid> toSend,
+        Dictionary<Guid, IdOutcome> outcomes, WriteProposal proposal, ConfirmationDecision decision)
+    {
+        if (decision.Result == ConfirmationResults.Refused)
+        {
+            steps.Audit(proposal, decision, [], []);
+            throw new McpException(decision.Reason!);
+        }
+
+        var preview = decision.Result == ConfirmationResults.Preview;
+        foreach (var f in found.Where(f => toSend.Contains(f.Id)))
+        {
+            outcomes[f.Id] = preview
+                ? Outcome(f, action == "cancel" ? "would_cancel" : "would_replay", $"would be {(action == "cancel" ? "cancelled" : "replayed")} (now {f.Status})")
+                : Outcome(f, "not_confirmed", $"not {(action == "cancel" ? "cancelled" : "replayed")}: {decision.Result.Replace('_', ' ')} (still {f.Status})");
+        }
+
+        var results = ids.Select(id => outcomes[id] is { Kind: not null } known ? known with { Url = links.Run(id) } : outcomes[id]).ToList();
+        steps.Audit(proposal, decision, [], [.. results.Select(r => new AuditOutcome(r.Id.ToString(), r.Outcome))]);
+        var result = new BulkActionResult { Action = action, Sent = [], Results = results, Confirmation = WriteSteps.Confirmed(decision) };
+        var header = WriteSteps.NotSentHeader(proposal, decision);
+        if (results.Any(r => r.Url is not null) && links.RunsLine is { } dashboard)
+        {
+            header.Add(dashboard);
+        }
+
+        var text = TextBudget.Fit(header, Rows(results), output.MaxTextBytes, KeepEnd.First, "ids", "Send fewer ids per call.").Text;
+        return ToolResult.Create(text, result, ToolsJsonContext.Default.BulkActionResult);
+    }
+
+    /// <summary>
+    /// The ids to send: those found and not refused. Every other id gets its answer in <paramref name="outcomes"/> now
+    /// (why the lookup failed, or why <paramref name="refuse"/> turned it away).
+    /// </summary>
+    private static List<Guid> SelectEligible(IReadOnlyList<Lookup> found, Dictionary<Guid, IdOutcome> outcomes, Func<Lookup, IdOutcome?> refuse)
+    {
+        var toSend = new List<Guid>();
+        foreach (var f in found)
+        {
+            if ((f.Failure ?? refuse(f)) is { } answered)
+            {
+                outcomes[f.Id] = answered;
+            }
+            else
+            {
+                toSend.Add(f.Id);
+            }
+        }
+
+        return toSend;
+    }
+
+    private static IdOutcome Outcome(Lookup f, string outcome, string detail) => new()
+    {
+        Id = f.Id,
+        Outcome = outcome,
+        StatusBefore = f.Status,
+        Kind = f.Kind,
+        WorkflowName = f.WorkflowName,
+        Detail = detail,
+    };
+
+    /// <summary>What a lookup found for one id: its status and tasks, or why it could not be used.</summary>
+    private sealed record Lookup(Guid Id, string? Status, string? Kind, string? WorkflowName, IReadOnlyList<Guid> TaskIds, IdOutcome? Failure, HatchetApiException? Error)
+    {
+        public HatchetErrorKind? ErrorKind => Error?.Kind;
+    }
+
+    private async Task<IReadOnlyList<Lookup>> LookupAllAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(LookupConcurrency);
+        var found = await Task.WhenAll(ids.Select(async id =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await LookupAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+
+        // When Hatchet could not be asked at all (down, timing out, unreachable), per-id answers would only repeat that.
+        var failures = found.Where(f => f.ErrorKind is not null and not HatchetErrorKind.NotFound and not HatchetErrorKind.Forbidden).ToList();
+        if (failures.Count == found.Length)
+        {
+            throw new McpException($"Could not look up {CountText.Of(found.Length, "id")}: {WriteSteps.Sentence(found[0].Error!.Message)}. Nothing was sent to Hatchet.");
+        }
+
+        return found;
+    }
+
+    private async Task<Lookup> LookupAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lookup = await client.GetRunAsync(id, cancellationToken).ConfigureAwait(false);
+            if (lookup.Kind == RunLookupKind.Task && lookup.Task is { } task)
+            {
+                return new Lookup(id, task.Status, "task", WriteSteps.Blank(task.WorkflowName), [task.TaskExternalId ?? id], null, null);
+            }
+
+            var details = lookup.Run ?? new V1WorkflowRunDetails();
+            var tasks = (details.Tasks ?? []).Select(t => t.TaskExternalId ?? t.Metadata?.Id).OfType<Guid>().ToList();
+            var workflowName = (details.Tasks ?? []).Select(t => WriteSteps.Blank(t.WorkflowName)).FirstOrDefault(n => n is not null);
+            return new Lookup(id, details.Run?.Status, "run", workflowName, tasks, null, null);
+        }
+        catch (HatchetApiException e)
+        {
+            var (outcome, detail) = e.Kind switch
+            {
+                HatchetErrorKind.NotFound => ("unknown", "unknown: no run or task with this id; nothing sent"),
+                HatchetErrorKind.Forbidden => ("not_accessible", "not accessible: another tenant's run, or the token is invalid (whoami checks it); nothing sent"),
+                _ => ("lookup_failed", $"could not look it up: {e.Message}; nothing sent"),
+            };
+            return new Lookup(id, null, null, null, [], new IdOutcome { Id = id, Outcome = outcome, Detail = detail }, e);
+        }
+    }
+
+}

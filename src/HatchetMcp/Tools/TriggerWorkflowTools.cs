@@ -1,0 +1,268 @@
+using System.ComponentModel;
+using System.Text.Json;
+using HatchetMcp.Hatchet;
+using HatchetMcp.Arguments;
+using HatchetMcp.Safety;
+using HatchetMcp.Shaping;
+using HatchetMcp.Tools.Results;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace HatchetMcp.Tools;
+
+/// <summary>trigger_workflow: starts a new run, confirmed first, never retried, and found by its trigger id if the answer is lost.</summary>
+[McpServerToolType]
+public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links, WriteSteps steps)
+{
+    [McpServerTool(Name = "trigger_workflow", Title = "Trigger a workflow run", ReadOnly = false, Destructive = false,
+        Idempotent = false, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(TriggerResult))]
+    [Description("MUTATES LIVE STATE. Starts a new run of a workflow, by name, with a JSON object as input, optional " +
+                 "metadata and priority; every call starts another run. Answers the new run id and its status. Use it to " +
+                 "re-run work with corrected input or to test a fix; to retry existing runs as they were, use replay_runs. " +
+                 "Next: get_run with the new id to follow it.")]
+    public async Task<CallToolResult> TriggerWorkflow(
+        [Description("Workflow name exactly as list_workflows shows it (or the workflow id).")] string workflow,
+        [Description("Run input: a JSON object, e.g. {\"orderId\": \"A-1009\"}, or a string containing one. Use {} for no input.")] JsonElement? input,
+        [Description("Optional run metadata: a JSON object of string values, e.g. {\"customer\": \"acme\"}; list_runs can filter on it.")] JsonElement? metadata = null,
+        [Description("Optional priority: 1 (low), 2 or 3 (high). Default: the workflow's own.")] int? priority = null,
+        [Description(WriteSteps.TokenDescription)] string? confirmation_token = null,
+        McpServer? server = null,
+        CancellationToken cancellationToken = default)
+    {
+        var workflowText = ToolArguments.Text(workflow, "workflow", 300)
+                           ?? throw new McpException("workflow is required: a workflow name as list_workflows shows it.");
+        var body = ToolArguments.JsonObject(input, "input", required: true)!.Value;
+        var meta = MetadataObject(metadata);
+        int? prio = priority is null ? null : ToolArguments.Bounded(priority, "priority", 1, 3, 1);
+
+        return await ToolErrors.Guard(async () =>
+        {
+            var name = await WorkflowNameAsync(workflowText, cancellationToken).ConfigureAwait(false);
+            var proposal = TriggerProposal(name, body, meta, prio, output.SecretKeys);
+            var decision = await steps.ConfirmAsync(proposal, confirmation_token, server, cancellationToken).ConfigureAwait(false);
+            if (!decision.Approved)
+            {
+                return TriggerNotSent(proposal, decision, name, meta, prio);
+            }
+
+            try
+            {
+                var answer = await SendTriggerAsync(name, body, meta, prio, decision, cancellationToken).ConfigureAwait(false);
+                var started = answer.StructuredContent!.Value.Deserialize(ToolsJsonContext.Default.TriggerResult)!;
+                steps.Audit(proposal, decision, [name], [new AuditOutcome(name, $"{started.Outcome}: run {started.RunId}")]);
+                return answer;
+            }
+            catch (McpException e)
+            {
+                // The answer's own words say whether Hatchet refused (nothing created) or the outcome is open.
+                var outcome = e.Message.Contains("Not created:", StringComparison.Ordinal) ? "not_created" : "unknown";
+                steps.Audit(proposal, decision, [name], [new AuditOutcome(name, outcome)], e.Message);
+                throw;
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<CallToolResult> SendTriggerAsync(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, ConfirmationDecision decision, CancellationToken cancellationToken)
+    {
+        var triggerId = TriggerRequest.NewTriggerId();
+        var sentMeta = new SortedDictionary<string, string>(meta.ToDictionary(), StringComparer.Ordinal) { [TriggerRequest.TriggerIdKey] = triggerId };
+        var triggeredAt = time.GetUtcNow();
+
+        // Exactly one POST: a trigger is never retried, because every POST starts another run.
+        V1WorkflowRunDetails? details = null;
+        HatchetApiException? failure = null;
+        try
+        {
+            details = await client.TriggerAsync(new TriggerRequest
+            {
+                WorkflowName = name,
+                Input = body,
+                AdditionalMetadata = sentMeta,
+                Priority = prio,
+                ReturnOnlyId = true,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HatchetApiException e)
+        {
+            failure = e;
+        }
+
+        var runId = details?.Run?.Metadata?.Id ?? Guid.Empty;
+        if (failure is null && runId != Guid.Empty)
+        {
+            var status = string.IsNullOrWhiteSpace(details!.Run?.Status) ? await StatusAfterTriggerAsync(runId, cancellationToken).ConfigureAwait(false) : details.Run!.Status!;
+            return TriggerAnswer(new TriggerResult
+            {
+                RunId = runId, WorkflowName = name, Status = status, Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "started",
+                Confirmation = WriteSteps.Confirmed(decision),
+            }, $"Started run {runId} of workflow {name}");
+        }
+
+        var what = failure?.Message ?? "Hatchet accepted the trigger but its answer carried no run id.";
+        if (failure is { CertainlyNotApplied: true, StatusCode: not 503 })
+        {
+            throw new McpException($"{ToolErrors.From(failure).Message} Not created: Hatchet refused the trigger of {name}, so no run was started.", failure);
+        }
+
+        // The outcome is open: ask Hatchet once whether a run carries this trigger id.
+        var since = triggeredAt - LookupMargin;
+        var (found, lookupFailure) = await FindTriggeredRunAsync(triggerId, since, cancellationToken).ConfigureAwait(false);
+        if (found is { } row)
+        {
+            var foundId = row.WorkflowRunExternalId ?? row.Metadata!.Id!.Value;
+            return TriggerAnswer(new TriggerResult
+            {
+                RunId = foundId, WorkflowName = name, Status = string.IsNullOrWhiteSpace(row.Status) ? "PENDING" : row.Status,
+                Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "found_after_failure",
+                Confirmation = WriteSteps.Confirmed(decision),
+            }, $"Created: run {foundId} of workflow {name}. Hatchet's answer to the trigger failed ({WriteSteps.Sentence(what)}), but the run was found by its trigger id, so do not trigger again");
+        }
+
+        if (failure is { CertainlyNotApplied: true })
+        {
+            throw new McpException($"{what} Not created: the trigger of {name} was refused and no run carries its trigger id {triggerId}.", failure);
+        }
+
+        var check = $"list_runs metadata=[\"{TriggerRequest.TriggerIdKey}={triggerId}\"] since={TimeText.Iso(since.AddTicks(-(since.Ticks % TimeSpan.TicksPerSecond)))}";
+        throw lookupFailure is null
+            ? new McpException($"{what} Not found yet: no run of {name} carries trigger id {triggerId} so far, but the request may still be in flight at Hatchet and create the run later. Before retrying, check: {check}; trigger again only if it lists no run.", failure)
+            : new McpException($"{what} Outcome unknown: the run may or may not have been created, and looking it up by its trigger id {triggerId} failed too ({WriteSteps.Sentence(lookupFailure.Message)}). Before retrying, check: {check}; trigger again only if it lists no run.", failure);
+    }
+
+    /// <summary>How far before the trigger the lookup starts: room for clock skew between this host and Hatchet.</summary>
+    private static readonly TimeSpan LookupMargin = TimeSpan.FromMinutes(5);
+
+    private CallToolResult TriggerAnswer(TriggerResult result, string opening)
+    {
+        // The caller's metadata is echoed, so a secret it carried is redacted like any other metadata shown.
+        result = result with
+        {
+            Url = links.Run(result.RunId!.Value), Metadata = output.SecretKeys.Redact(result.Metadata),
+            Undo = $"cancel_runs run_ids=[\"{result.RunId}\"]",
+        };
+        var userMeta = result.Metadata.Where(kv => kv.Key != TriggerRequest.TriggerIdKey).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var text = opening +
+                   (result.Priority is { } p ? $" (priority {p})" : string.Empty) + $": status {result.Status}." +
+                   (userMeta.Count > 0 ? "\nMetadata: " + RunText.MetadataLine(userMeta) : string.Empty) +
+                   $"\nTrigger id: {result.TriggerId} (added as metadata {TriggerRequest.TriggerIdKey}, so the run can be found if an answer is lost)." +
+                   (DashboardLinks.Line(result.Url) is { } dashboard ? "\n" + dashboard : string.Empty) +
+                   $"\nNext: get_run run_id={result.RunId} to follow it; get_run_logs run_id={result.RunId} for its log lines." +
+                   $"\nUndo (a mistaken trigger): {result.Undo} stops it; work it already did is not undone." +
+                   WriteSteps.ConfirmationLine(result.Confirmation);
+        return ToolResult.Create(text, result, ToolsJsonContext.Default.TriggerResult);
+    }
+
+    /// <summary>The run carrying <paramref name="triggerId"/>, or why Hatchet could not be asked; (null, null) when none is listed.</summary>
+    private async Task<(V1RunListRow? Found, HatchetApiException? Failure)> FindTriggeredRunAsync(string triggerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var list = await client.ListRunsAsync(new RunListQuery
+            {
+                Since = since,
+                AdditionalMetadata = [new(TriggerRequest.TriggerIdKey, triggerId)],
+                OnlyTasks = false,
+                IncludePayloads = false,
+                Limit = 5,
+            }, cancellationToken).ConfigureAwait(false);
+            var row = (list.Rows ?? []).FirstOrDefault(r => (r.WorkflowRunExternalId ?? r.Metadata?.Id) is { } id && id != Guid.Empty);
+            return (row, null);
+        }
+        catch (HatchetApiException e)
+        {
+            return (null, e);
+        }
+    }
+
+    /// <summary>The proposal of a trigger: the workflow, and the exact input, metadata and priority.</summary>
+    private static WriteProposal TriggerProposal(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, SecretKeys secrets)
+    {
+        var input = WriteSteps.Canonical(body);
+        // The summary is shown (to the user and the agent): secret-looking values are redacted there, never in what is bound.
+        var shownInput = WriteSteps.Canonical(secrets.Redact(body));
+        var metaText = meta.Count == 0 ? "none" : RunText.MetadataLine(secrets.Redact(meta));
+        var fingerprint = $"input={input}\nmetadata={string.Join("\n", meta.Select(kv => kv.Key + "=" + kv.Value))}\npriority={prio?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}";
+        return new WriteProposal
+        {
+            Tool = "trigger_workflow",
+            Targets = [name],
+            Input = fingerprint,
+            Actionable = [name],
+            Summary = $"Start one new run of workflow {name} in Hatchet" + (prio is { } p ? $" at priority {p}" : string.Empty) + ".\n" +
+                      $"Input: {ValueSummary.Clip(shownInput, 600)}\nMetadata: {metaText}\n" +
+                      "What happens: the run is queued and workers run it; every approved call starts another run.\n" +
+                      "Undo: cancel_runs with the new run id stops it (work it already did is not undone).",
+        };
+    }
+
+    private CallToolResult TriggerNotSent(WriteProposal proposal, ConfirmationDecision decision, string name, IReadOnlyDictionary<string, string> meta, int? prio)
+    {
+        steps.Audit(proposal, decision, [], decision.Result == ConfirmationResults.Refused ? [] : [new AuditOutcome(name, decision.Result == ConfirmationResults.Preview ? "awaiting_confirmation" : "not_confirmed")]);
+        if (decision.Result == ConfirmationResults.Refused)
+        {
+            throw new McpException(decision.Reason!);
+        }
+
+        var result = new TriggerResult
+        {
+            WorkflowName = name, Priority = prio, Metadata = output.SecretKeys.Redact(meta), Confirmation = WriteSteps.Confirmed(decision),
+            Outcome = decision.Result == ConfirmationResults.Preview ? "awaiting_confirmation" : "not_confirmed",
+        };
+        return ToolResult.Create(string.Join("\n", WriteSteps.NotSentHeader(proposal, decision)), result, ToolsJsonContext.Default.TriggerResult);
+    }
+
+    private async Task<string> WorkflowNameAsync(string workflowText, CancellationToken cancellationToken)
+    {
+        var resolved = await new WorkflowResolver(client, workflows).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
+        if (resolved.Name is { } name)
+        {
+            return name;
+        }
+
+        return (await client.GetWorkflowAsync(resolved.Id, cancellationToken).ConfigureAwait(false)).Name
+               ?? throw new McpException($"workflow {resolved.Id} has no name in Hatchet; trigger it by name as list_workflows shows it.");
+    }
+
+    // Hatchet may not list a run created a moment ago yet; that is "pending", not a failure of the trigger.
+    private async Task<string> StatusAfterTriggerAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lookup = await client.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+            return (lookup.Run?.Run?.Status ?? lookup.Task?.Status) is { Length: > 0 } s ? s : "PENDING";
+        }
+        catch (HatchetApiException)
+        {
+            return "PENDING";
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> MetadataObject(JsonElement? metadata)
+    {
+        var obj = ToolArguments.JsonObject(metadata, "metadata", required: false);
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (obj is not { } o)
+        {
+            return result;
+        }
+
+        foreach (var p in o.EnumerateObject())
+        {
+            if (p.Name == TriggerRequest.TriggerIdKey)
+            {
+                throw new McpException($"metadata key '{TriggerRequest.TriggerIdKey}' is reserved: the server sets it to a fresh id on every trigger (it finds the run if an answer is lost). Use another key.");
+            }
+
+            result[p.Name] = p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString() ?? string.Empty,
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => p.Value.GetRawText(),
+                _ => throw new McpException($"metadata values must be strings, numbers or booleans; '{ToolArguments.Echo(p.Name)}' is a JSON {p.Value.ValueKind.ToString().ToLowerInvariant()}."),
+            };
+        }
+
+        return result;
+    }
+
+}
