@@ -10,36 +10,6 @@ internal static class DemoAnswers
     public static JsonElement Content(CallToolResult result) =>
         result.StructuredContent is { ValueKind: JsonValueKind.Object } content ? content : default;
 
-    /// <summary>The id of the first run in list_runs' answer (runs come newest first).</summary>
-    public static string? MostRecentRunId(CallToolResult listRuns)
-    {
-        foreach (var run in Array(Content(listRuns), "runs"))
-        {
-            if (String(run, "id") is { } id && Guid.TryParse(id, out var parsed))
-            {
-                return parsed.ToString();
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// How many rows list_runs matched: exact when known, else the upper bound, which is exact for a one-row page
-    /// (Hatchet counts pages).
-    /// </summary>
-    public static long? Matched(JsonElement listRuns) =>
-        listRuns.ValueKind == JsonValueKind.Object
-        && listRuns.TryGetProperty("page", out var page)
-        && page.ValueKind == JsonValueKind.Object
-        && page.TryGetProperty("matched", out var matched)
-            ? Long(matched, "exact") ?? Long(matched, "atMost")
-            : null;
-
-    /// <summary>A time field of the first row of a list_runs answer, as the tool wrote it.</summary>
-    public static string? FirstRowTime(JsonElement listRuns, string field) =>
-        Array(listRuns, "runs").Select(run => String(run, field)).FirstOrDefault(time => time is not null);
-
     /// <summary>The status in get_run's answer, e.g. FAILED or QUEUED.</summary>
     public static string? Status(CallToolResult getRun) => String(Content(getRun), "status");
 

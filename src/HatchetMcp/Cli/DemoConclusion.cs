@@ -1,41 +1,44 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace HatchetMcp.Cli;
 
 /// <summary>
-/// The conclusion an operator would draw from the demo's answers: which workflow is failing, since when, on which error,
-/// whether capacity is the problem and whether a replay will help. Every line is computed from the structured answers
-/// and names the answer it rests on; it is the demo's reading, not something Hatchet reported.
+/// The conclusion an operator would draw from the demo's answers: which workflow is failing, since when, on which error
+/// and version, the likely cause, whether capacity plays a part and whether a replay will help. Every line is read from
+/// the structured answers and names the answer it rests on; the tools computed the findings (summarize_failures'
+/// regression flag, diagnose_run's verdict, find_stuck_runs' causes), the demo only puts them side by side.
 /// </summary>
-internal static partial class DemoConclusion
+internal static class DemoConclusion
 {
-    public const string Heading = "The demo's reading of the answers above (inferred by the demo, not reported by Hatchet; evidence in brackets):";
+    public const string Heading = "The demo's reading of the answers above (put together by the demo from the tools' findings; evidence in brackets):";
 
     public static IReadOnlyList<string> Build(DemoObservations seen)
     {
         ArgumentNullException.ThrowIfNull(seen);
-        var failures = FailureReading.From(seen.FailedRuns);
         var lines = new List<string> { Heading };
-        if (failures.Workflow is null)
+        var workflow = DemoAnswers.Array(seen.Failures, "workflows").FirstOrDefault();
+        var name = DemoAnswers.String(workflow, "workflow");
+        if (name is null)
         {
-            lines.Add($"- Failing: no run failed in the last {seen.Window} [list_runs of FAILED runs].");
-            lines.Add(Capacity(seen, workflow: null));
-            lines.AddRange(WorkerTrouble(seen.Workers));
+            lines.Add($"- Failing: no run failed in the last {seen.Window} [summarize_failures].");
+            lines.Add(Capacity(seen.Stuck, workflow: null));
             lines.Add("- Replay: nothing failed, so there is nothing to replay.");
             return lines;
         }
 
-        var lastSuccess = LastSuccess(seen.LastSuccess);
-        var successAfterFailures = lastSuccess is { At: { } successAt } && failures.OldestFailureAt is { } oldest && successAt > oldest;
-        var onset = Onset(seen);
-        lines.Add(Failing(failures, seen.Window));
-        lines.Add(Since(failures, onset, lastSuccess, successAfterFailures, seen.LastSuccess is not null, seen.Window));
-        lines.Add(Error(failures));
-        lines.Add(Capacity(seen, failures.Workflow));
-        lines.AddRange(WorkerTrouble(seen.Workers));
-        lines.Add(Replay(failures, onset, lastSuccess, successAfterFailures));
+        lines.Add(Failing(seen.Failures, workflow, name, seen.Window));
+        lines.Add(Since(workflow, seen.Window));
+        lines.Add(Error(workflow));
+        if (Version(workflow) is { } version)
+        {
+            lines.Add(version);
+        }
+
+        var cause = DemoAnswers.String(Verdict(seen.Diagnosis), "cause");
+        lines.Add(Cause(seen.Diagnosis, cause));
+        lines.Add(Capacity(seen.Stuck, name));
+        lines.Add(Replay(workflow, cause));
         if (seen.ReplayedRun is { } replayed && DemoAnswers.String(replayed, "status") is { } status)
         {
             lines.Add($"  The replayed run was {status} at attempt {DemoAnswers.HighestAttempt(replayed)} when last asked; the demo did not wait for its outcome [get_run].");
@@ -44,191 +47,124 @@ internal static partial class DemoConclusion
         return lines;
     }
 
-    private static string Failing(FailureReading failures, string window) =>
-        failures.WindowComplete
-            ? $"- Failing: {failures.Workflow}, {failures.WorkflowFailures} of the {failures.RowsRead} runs that failed in the last {window} "
-              + "[list_runs of FAILED runs, every failure of the window on one page]."
-            : $"- Failing: {failures.Workflow}, {failures.WorkflowFailures} of the first {failures.RowsRead} failed runs read in the last {window}; "
-              + $"more matched (list_runs with offset={failures.RowsRead} reads on) [list_runs of FAILED runs].";
-
-    private static string Since(
-        FailureReading failures,
-        (long Count, string First)? onset,
-        (string Text, DateTimeOffset? At)? lastSuccess,
-        bool successAfterFailures,
-        bool successesAsked,
-        string window)
+    private static string Failing(JsonElement summary, JsonElement workflow, string name, string window)
     {
-        const string Evidence = " [list_runs of its FAILED and COMPLETED runs]";
-        var intermittent = successAfterFailures ? "; it also failed before that success, so it does not fail every run" : string.Empty;
-        if (onset is { } found)
+        var failed = DemoAnswers.Long(workflow, "failed") ?? 0;
+        var scanned = DemoAnswers.Long(summary, "failedScanned") ?? 0;
+        var runs = DemoAnswers.Long(workflow, "runs") is { } created ? $"; {created} of its runs were created in the window" : string.Empty;
+        var others = DemoAnswers.Array(summary, "workflows").Count() - 1 + (DemoAnswers.Long(summary, "workflowsLeftOut") ?? 0);
+        var rest = others switch
         {
-            return lastSuccess is { } success
-                ? $"- Since: {DemoAnswers.Display(found.First)}, its first failure after its last successful run (created {DemoAnswers.Display(success.Text)}); {found.Count} failures since then and no success{intermittent}{Evidence}."
-                : $"- Since: at least {DemoAnswers.Display(found.First)}, its oldest failure in the last {window}; {found.Count} failures in the window and no success{Evidence}.";
-        }
-
-        var since = failures.WindowComplete
-            ? $"- Since: {DemoAnswers.Display(failures.OldestFailureText)}, its oldest failure in the window"
-            : $"- Since: at least {DemoAnswers.Display(failures.OldestFailureText)}, its oldest failure among those read";
-        var successText = lastSuccess switch
-        {
-            null when !successesAsked => "its last success was not looked up",
-            null => $"no successful run in the last {window}",
-            { } last when successAfterFailures => $"last successful run created {DemoAnswers.Display(last.Text)}, after the first failure: it does not fail every run",
-            { } last => $"last successful run created {DemoAnswers.Display(last.Text)}, before the first failure: no run has succeeded since",
+            0 => "; no other workflow failed",
+            1 => "; 1 other workflow failed too",
+            _ => $"; {others} other workflows failed too",
         };
-        return $"{since}; {successText}{Evidence}.";
+        return $"- Failing: {name}, {failed} of the {scanned} failed runs scanned in the last {window}{runs}{rest} [summarize_failures].";
     }
 
-    // The first failure since the last success and how many followed, from the two one-row list_runs answers.
-    private static (long Count, string First)? Onset(DemoObservations seen) =>
-        seen.FailuresSinceLastSuccess is { } counted
-        && DemoAnswers.Matched(counted) is > 0 and var count
-        && seen.FirstFailureSinceLastSuccess is { } first
-        && DemoAnswers.FirstRowTime(first, "createdAt") is { } firstAt
-            ? (count, firstAt)
-            : null;
-
-    private static string Error(FailureReading failures)
+    private static string Since(JsonElement workflow, string window)
     {
-        var others = failures.OtherSignatures switch
+        var lastSuccess = DemoAnswers.String(workflow, "lastSuccessAt");
+        var failingSince = DemoAnswers.String(workflow, "failingSince");
+        var since = DemoAnswers.Long(workflow, "failuresSinceSuccess");
+        if (lastSuccess is null)
+        {
+            var oldest = DemoAnswers.Array(workflow, "signatures").Select(s => DemoAnswers.String(s, "firstSeen")).Where(t => t is not null).Min(StringComparer.Ordinal);
+            return $"- Since: at least {DemoAnswers.Display(oldest)}, its oldest failure in the last {window}; no successful run in the 7 days read [summarize_failures].";
+        }
+
+        if (failingSince is not null && DemoAnswers.Bool(workflow, "regressed"))
+        {
+            return $"- Since: {DemoAnswers.Display(failingSince)}, its first failure after its last successful run (created {DemoAnswers.Display(lastSuccess)}); "
+                   + $"{since?.ToString(CultureInfo.InvariantCulture) ?? "its"} failures since then and no success [summarize_failures, flagged REGRESSED as a heuristic].";
+        }
+
+        return $"- Since: intermittent: its last successful run was created {DemoAnswers.Display(lastSuccess)}, "
+               + $"{since?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of"} runs failed after it, so it does not fail every run [summarize_failures].";
+    }
+
+    private static string Error(JsonElement workflow)
+    {
+        var signatures = DemoAnswers.Array(workflow, "signatures").ToList();
+        var failed = DemoAnswers.Long(workflow, "failed") ?? 0;
+        if (signatures.Count == 0)
+        {
+            return "- Error: its failures carry no error text [summarize_failures].";
+        }
+
+        var top = signatures[0];
+        var others = signatures.Count - 1 + (DemoAnswers.Long(workflow, "signaturesLeftOut") ?? 0);
+        var rest = others switch
         {
             0 => "one error for all of them",
             1 => "1 other error among the rest",
-            var n => $"{n} other errors among the rest",
+            _ => $"{others} other errors among the rest",
         };
-        return $"- Error: {failures.TopSignature} in {failures.TopSignatureCount} of its {failures.WorkflowFailures} failures read; {others} "
-               + "[error signatures of the list_runs rows].";
+        return $"- Error: {DemoAnswers.String(top, "signature")} in {DemoAnswers.Long(top, "failures") ?? 0} of its {failed} failures; {rest} [summarize_failures].";
     }
 
-    private static string Capacity(DemoObservations seen, string? workflow)
+    private static string? Version(JsonElement workflow)
     {
-        if (DemoAnswers.String(seen.QueueMetrics, "queuesNote") is { } note)
+        var good = DemoAnswers.String(workflow, "lastGoodVersion");
+        var failing = DemoAnswers.String(workflow, "failingVersion");
+        return good is not null && failing is not null && good != failing
+            ? $"- Version: its last success ran {good}, its first failure after it ran {failing} [summarize_failures]."
+            : null;
+    }
+
+    private static JsonElement Verdict(JsonElement? diagnosis) =>
+        diagnosis is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("verdict", out var verdict) ? verdict : default;
+
+    private static string Cause(JsonElement? diagnosis, string? cause)
+    {
+        var runId = diagnosis is { } d ? DemoAnswers.String(d, "runId") : null;
+        if (cause is null)
         {
-            return $"- Capacity: unknown, the queue depths could not be read ({note}) [get_queue_metrics].";
+            return $"- Cause: diagnose_run gave no verdict{(runId is null ? string.Empty : $" for run {runId}")} [diagnose_run].";
         }
 
-        var queues = DemoAnswers.Array(seen.QueueMetrics, "deepestQueues")
-            .Select(queue => (
-                Name: DemoAnswers.String(queue, "queue") ?? "?",
-                Queued: DemoAnswers.Long(queue, "queued") ?? 0,
-                Workers: DemoAnswers.Long(queue, "activeWorkers")))
-            .Where(queue => queue.Queued > 0)
+        var evidence = Verdict(diagnosis) is { ValueKind: JsonValueKind.Object } verdict && verdict.TryGetProperty("evidence", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!).ToList()
+            : [];
+        return $"- Cause (a heuristic finding, not a certainty): {cause}; evidence: {(evidence.Count == 0 ? "none given" : string.Join("; ", evidence))} [diagnose_run of run {runId}].";
+    }
+
+    private static string Capacity(JsonElement stuck, string? workflow)
+    {
+        var groups = DemoAnswers.Array(stuck, "groups").ToList();
+        var held = groups
+            .Where(g => DemoAnswers.Array(g, "causes").Any(c => DemoAnswers.String(c, "kind") is not (null or "STILL_RUNNING")))
             .ToList();
-        if (workflow is null)
+        var cutoff = DemoAnswers.String(stuck, "olderThan") ?? "10m";
+        if (held.Count == 0)
         {
-            var unserved = queues.Where(queue => queue.Workers == 0).ToList();
-            return unserved.Count == 0
-                ? "- Capacity: every queue with waiting tasks has an active worker [get_queue_metrics]."
-                : $"- Capacity: {string.Join(", ", unserved.Select(q => $"{q.Queued} tasks waiting in {q.Name} and no active worker serving it"))} [get_queue_metrics].";
+            return $"- Capacity: no run waits for a worker, a rate limit or a concurrency slot for over {cutoff} [find_stuck_runs].";
         }
 
-        var own = queues.Where(queue => queue.Name.StartsWith(workflow + ":", StringComparison.Ordinal)).ToList();
-        var starved = own.Where(queue => queue.Workers == 0).ToList();
-        if (starved.Count > 0)
+        var named = string.Join("; ", held.Select(g =>
+            $"{DemoAnswers.String(g, "workflow") ?? DemoAnswers.String(g, "actionId") ?? "?"} ×{DemoAnswers.Long(g, "runs") ?? 0} "
+            + $"({string.Join(", ", DemoAnswers.Array(g, "causes").Select(c => DemoAnswers.String(c, "kind")).Where(k => k is not null).Distinct())})"));
+        if (workflow is not null && held.Any(g => DemoAnswers.String(g, "workflow") == workflow))
         {
-            return $"- Capacity: likely part of the problem for {workflow}: "
-                   + string.Join("; ", starved.Select(q => $"{q.Queued} tasks waiting in {q.Name} and no active worker serving it"))
-                   + " [get_queue_metrics].";
+            return $"- Capacity: part of the problem for {workflow}: runs held for over {cutoff}: {named} [find_stuck_runs].";
         }
 
-        if (own.Count > 0)
-        {
-            return $"- Capacity: {workflow} has "
-                   + string.Join("; ", own.Select(q => $"{q.Queued} tasks waiting in {q.Name}, served by {q.Workers?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of"} active workers"))
-                   + "; its failures are errors raised while running, which waiting does not explain [get_queue_metrics].";
-        }
-
-        return $"- Capacity: not the problem for {workflow}: its failed runs reached a worker and raised an error there, and none of its "
-               + "queues is among the deepest [list_runs, get_queue_metrics].";
+        return workflow is null
+            ? $"- Capacity: runs held for over {cutoff}: {named} [find_stuck_runs]."
+            : $"- Capacity: not what fails {workflow} (its runs reach a worker and raise an error there); elsewhere, runs held for over {cutoff}: {named} [find_stuck_runs].";
     }
 
-    private static IEnumerable<string> WorkerTrouble(JsonElement workers)
+    private static string Replay(JsonElement workflow, string? cause)
     {
-        var trouble = new List<string>();
-        var total = 0;
-        foreach (var worker in DemoAnswers.Array(workers, "workers"))
+        var name = DemoAnswers.String(workflow, "workflow");
+        return cause switch
         {
-            total++;
-            var name = DemoAnswers.String(worker, "name") ?? "?";
-            var status = DemoAnswers.String(worker, "status");
-            var used = DemoAnswers.Long(worker, "slotsUsed") ?? 0;
-            var limit = DemoAnswers.Long(worker, "slotsLimit") ?? 0;
-            if (status == "INACTIVE")
-            {
-                trouble.Add($"{name} inactive");
-            }
-            else if (status == "PAUSED" || DemoAnswers.Bool(worker, "paused"))
-            {
-                trouble.Add($"{name} paused");
-            }
-            else if (limit > 0 && used >= limit)
-            {
-                trouble.Add($"{name} full ({used} of {limit} slots used)");
-            }
-        }
-
-        yield return (trouble.Count, total) switch
-        {
-            (_, 0) => "  Workers: none listed [list_workers].",
-            (0, 1) => "  Workers: the only one is active with free slots [list_workers].",
-            (0, _) => $"  Workers: all {total} are active with free slots [list_workers].",
-            _ => $"  Workers needing attention: {string.Join(", ", trouble)} [list_workers; it does not say which workflows each serves].",
+            "code regression" or "bad input" =>
+                $"- Replay: will not help until the cause is fixed: the verdict is {cause}, and a replay re-runs the same code on the same input; "
+                + $"fix or roll back {name}, then replay the failed runs [diagnose_run, summarize_failures].",
+            "dependency failure" or "infrastructure or timeout" =>
+                $"- Replay: may help once the {(cause == "dependency failure" ? "dependency answers" : "infrastructure is healthy")} again: the verdict is {cause}, which a later attempt can outlive [diagnose_run].",
+            _ => $"- Replay: unclear: the verdict is {cause ?? "missing"}; read diagnose_run's evidence before replaying [diagnose_run].",
         };
     }
-
-    private static string Replay(
-        FailureReading failures, (long Count, string First)? onset, (string Text, DateTimeOffset? At)? lastSuccess, bool successAfterFailures)
-    {
-        if (LooksTransient(failures.TopSignature) || LooksTransient(failures.TopSignatureError ?? string.Empty))
-        {
-            return "- Replay: may help: its top error looks transient (a timeout, a 5xx, an unavailable service or a dropped connection), "
-                   + "so a later attempt can succeed; check that the dependency answers again first [error signature].";
-        }
-
-        if (successAfterFailures)
-        {
-            return $"- Replay: may help: {failures.Workflow} still succeeded after its failures began (a run created {DemoAnswers.Display(lastSuccess!.Value.Text)}), "
-                   + "so the error does not hit every run [list_runs].";
-        }
-
-        if (failures.OtherSignatures == 0)
-        {
-            var since = onset?.First ?? failures.OldestFailureText;
-            return $"- Replay: will not help until the cause is fixed: the {failures.WorkflowFailures} failures read share one error, "
-                   + $"which looks like a code or data error (not a timeout or an outage), and no run has succeeded since {DemoAnswers.Display(since)}; "
-                   + "fix or roll back, then replay the failed runs [list_runs].";
-        }
-
-        return $"- Replay: unlikely to help before the causes are fixed: its failures show {failures.OtherSignatures + 1} different errors, "
-               + "none of which looks transient [list_runs].";
-    }
-
-    private static (string Text, DateTimeOffset? At)? LastSuccess(JsonElement? listRuns)
-    {
-        if (listRuns is not { } answer)
-        {
-            return null;
-        }
-
-        foreach (var run in DemoAnswers.Array(answer, "runs"))
-        {
-            var text = DemoAnswers.String(run, "createdAt");
-            if (text is not null)
-            {
-                return (text, DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null);
-            }
-        }
-
-        return null;
-    }
-
-    private static bool LooksTransient(string error) => TransientError().IsMatch(error);
-
-    [GeneratedRegex(
-        @"time(d)?\s*out|timeout|deadline exceeded|bad gateway|gateway time|service unavailable|unavailable|too many requests|rate.?limit|"
-        + @"connection(error| reset| refused| aborted| closed)|econnreset|econnrefused|temporar|\b(429|502|503|504)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TransientError();
 }

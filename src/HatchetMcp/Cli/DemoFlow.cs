@@ -6,18 +6,16 @@ using ModelContextProtocol.Protocol;
 namespace HatchetMcp.Cli;
 
 /// <summary>
-/// The debugging flow of the demo, as a model would drive it: who am I, what failed, since when, why, what it logged, is
-/// capacity the problem, then replay the failure and check it was re-queued. Each call and its text answer is printed,
+/// The debugging flow of the demo, as a model would drive it: who am I, what failed and did anything regress, why did the
+/// newest failure fail, is anything stuck, then replay the failure (previewed, then confirmed) and check it was re-queued. Each call and its text answer is printed,
 /// and the demo ends with the conclusion it draws from the structured answers (<see cref="DemoConclusion"/>).
 /// </summary>
 internal sealed class DemoFlow(McpClient client, TextWriter output)
 {
-    private const int StepCount = 12;
+    private const int StepCount = 7;
     private const int PollLimit = 20;
     private const string Window = "24h";
 
-    // Enough rows for every failure of the default scenario's day on one page, so "since when" is not cut short.
-    private const int FailurePageSize = 50;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly string Rule = new('-', 100);
     private int _step;
@@ -26,52 +24,24 @@ internal sealed class DemoFlow(McpClient client, TextWriter output)
     {
         await CallAsync("Who is this token for, and does the API answer?", "whoami", [], cancellationToken).ConfigureAwait(false);
 
-        var failed = await CallAsync(
-            "Which runs failed in the last 24 hours?",
-            "list_runs",
-            new JsonObject { ["statuses"] = new JsonArray("FAILED"), ["since"] = Window, ["limit"] = FailurePageSize },
+        var failures = await CallAsync(
+            "What failed in the last 24 hours, on which errors, and did any workflow regress?",
+            "summarize_failures",
+            new JsonObject { ["since"] = Window },
             cancellationToken).ConfigureAwait(false);
-        var failures = FailureReading.From(DemoAnswers.Content(failed));
-        var workflow = failures.Workflow
-            ?? throw new DemoStepFailedException("list_runs found no failed run in the last 24 hours to investigate.");
-        var runId = failures.NewestRunId!;
+        var summary = DemoAnswers.Content(failures);
+        var worst = DemoAnswers.Array(summary, "workflows").FirstOrDefault();
+        var workflow = DemoAnswers.String(worst, "workflow")
+            ?? throw new DemoStepFailedException("summarize_failures found no failed run in the last 24 hours to investigate.");
+        var runId = DemoAnswers.Array(worst, "signatures").SelectMany(s => s.TryGetProperty("runIds", out var ids) && ids.ValueKind == JsonValueKind.Array ? ids.EnumerateArray() : [])
+                        .Select(id => id.ValueKind == JsonValueKind.String ? id.GetString() : null).FirstOrDefault(id => id is not null)
+                    ?? throw new DemoStepFailedException($"summarize_failures named {workflow} but no run id to diagnose.");
 
-        var lastSuccess = await CallAsync(
-            $"{workflow} failed most often. When did it last succeed?",
-            "list_runs",
-            new JsonObject { ["workflow"] = workflow, ["statuses"] = new JsonArray("COMPLETED"), ["since"] = Window, ["limit"] = 1 },
-            cancellationToken).ConfigureAwait(false);
-
-        // Every failure since the last success (or over the window, when none): how many, and the first of them. Runs
-        // come newest first, so the first failure is the last row: one call for the count, one for that row.
-        var onsetSince = DemoAnswers.FirstRowTime(DemoAnswers.Content(lastSuccess), "createdAt") ?? Window;
-        var failuresSince = await CallAsync(
-            "How many of its runs failed since then?",
-            "list_runs",
-            new JsonObject { ["workflow"] = workflow, ["statuses"] = new JsonArray("FAILED"), ["since"] = onsetSince, ["limit"] = 1 },
-            cancellationToken).ConfigureAwait(false);
-        var failureCount = DemoAnswers.Matched(DemoAnswers.Content(failuresSince)) ?? 1;
-        var firstFailure = await CallAsync(
-            "And when did the first of those fail?",
-            "list_runs",
-            new JsonObject
-            {
-                ["workflow"] = workflow,
-                ["statuses"] = new JsonArray("FAILED"),
-                ["since"] = onsetSince,
-                ["limit"] = 1,
-                ["offset"] = (int)Math.Clamp(failureCount - 1, 0, int.MaxValue),
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        var beforeReplay = await CallAsync($"What happened in {workflow}'s most recent failure?", "get_run", new JsonObject { ["run_id"] = runId }, cancellationToken)
-            .ConfigureAwait(false);
-        var attemptBeforeReplay = DemoAnswers.HighestAttempt(beforeReplay);
-        await CallAsync("What did its tasks log?", "get_run_logs", new JsonObject { ["run_id"] = runId, ["limit"] = 30 }, cancellationToken)
-            .ConfigureAwait(false);
-        var workers = await CallAsync("Are the workers healthy, or is capacity the problem?", "list_workers", [], cancellationToken)
-            .ConfigureAwait(false);
-        var queues = await CallAsync("Is work piling up in the queues?", "get_queue_metrics", [], cancellationToken).ConfigureAwait(false);
+        var diagnosis = await CallAsync($"Why did {workflow}'s newest failure fail? One call: attempts, the log around the error, the version change, a verdict.", "diagnose_run",
+            new JsonObject { ["run_id"] = runId }, cancellationToken).ConfigureAwait(false);
+        var attemptBeforeReplay = DemoAnswers.Array(DemoAnswers.Content(diagnosis), "failingTasks")
+            .SelectMany(t => DemoAnswers.Array(t, "attempts")).Select(a => DemoAnswers.Long(a, "attempt") ?? 0).DefaultIfEmpty(0).Max();
+        var stuck = await CallAsync("Is anything stuck in the queues, and what holds it?", "find_stuck_runs", [], cancellationToken).ConfigureAwait(false);
         var preview = await CallAsync("Replay the failed run, as an operator would once the cause is fixed (the emulator has not fixed it, so expect it to fail again). Writes are confirmed: this client cannot ask the user, so the server previews the replay and sends nothing.", "replay_runs", new JsonObject { ["run_ids"] = new JsonArray(runId) }, cancellationToken)
             .ConfigureAwait(false);
         var confirmationToken = preview.StructuredContent is { } previewed && previewed.TryGetProperty("confirmation", out var confirmation) &&
@@ -91,12 +61,9 @@ internal sealed class DemoFlow(McpClient client, TextWriter output)
         var conclusion = DemoConclusion.Build(new DemoObservations
         {
             Window = Window,
-            FailedRuns = DemoAnswers.Content(failed),
-            LastSuccess = DemoAnswers.Content(lastSuccess),
-            FailuresSinceLastSuccess = DemoAnswers.Content(failuresSince),
-            FirstFailureSinceLastSuccess = DemoAnswers.Content(firstFailure),
-            Workers = DemoAnswers.Content(workers),
-            QueueMetrics = DemoAnswers.Content(queues),
+            Failures = summary,
+            Diagnosis = DemoAnswers.Content(diagnosis),
+            Stuck = DemoAnswers.Content(stuck),
             ReplayedRun = DemoAnswers.Content(afterReplay),
         });
         foreach (var line in conclusion)

@@ -6,8 +6,8 @@ using Xunit;
 namespace HatchetMcp.Tests.Cli;
 
 /// <summary>
-/// The demo's closing conclusion is computed from the structured answers it saw: different answers, different
-/// conclusions, each claim with its evidence.
+/// The demo's closing conclusion is read from the structured answers of the findings tools it called: different
+/// findings, different conclusions, each claim with the answer it rests on.
 /// </summary>
 public sealed class DemoConclusionTests
 {
@@ -15,123 +15,84 @@ public sealed class DemoConclusionTests
     private const string Unavailable = "ConnectionError: inventory-service returned 503 Service Unavailable";
 
     [Fact]
-    public void A_workflow_failing_on_one_code_error_since_its_last_success_is_named_with_that_error_and_replay_will_not_help()
+    public void A_regressed_workflow_with_a_code_regression_verdict_is_named_with_its_error_and_versions_and_replay_will_not_help()
     {
         var observations = new DemoObservations
         {
             Window = "24h",
-            FailedRuns = ListRuns(
-                nextOffset: null,
-                Failed("charge-payment", "2026-12-03T10:40:00Z", KeyError),
-                Failed("webhook-dispatch", "2026-12-03T10:30:00Z", "Error: upstream responded 502 Bad Gateway"),
-                Failed("charge-payment", "2026-12-03T09:15:00Z", KeyError),
-                Failed("charge-payment", "2026-12-03T07:05:00Z", KeyError)),
-            LastSuccess = ListRuns(nextOffset: null, Completed("charge-payment", "2026-12-03T07:01:00Z")),
-            Workers = Workers(
-                Worker("py-orders-1", "ACTIVE", used: 3, limit: 50),
-                Worker("py-reports-1", "ACTIVE", used: 4, limit: 4),
-                Worker("go-media-1", "PAUSED", used: 0, limit: 10, paused: true)),
-            QueueMetrics = Queues(("generate-report:render", 9, 1)),
+            Failures = Summary(scanned: 85,
+                Workflow("charge-payment", failed: 74, runs: 194, regressed: true, lastSuccessAt: "2026-12-03T11:54:19Z", failingSince: "2026-12-03T11:58:00Z",
+                    failuresSince: 74, lastGood: "v4", failing: "v5", Signature(KeyError, 74, "2026-12-03T11:58:00Z")),
+                Workflow("order-pipeline", failed: 8, runs: 354, regressed: false, lastSuccessAt: "2026-12-03T17:14:46Z", failingSince: null,
+                    failuresSince: 0, lastGood: null, failing: null, Signature("task timed out after <n>s", 8, "2026-12-02T17:27:00Z")),
+                Workflow("generate-report", failed: 3, runs: 57, regressed: false, lastSuccessAt: "2026-12-03T17:04:54Z", failingSince: null,
+                    failuresSince: 0, lastGood: null, failing: null, Signature("task timed out after <n>m", 3, "2026-12-02T18:42:00Z"))),
+            Diagnosis = Diagnosis("code regression", "every finished run since the last success failed", "v5 is not v4"),
+            Stuck = Stuck(("export-orders", 2, "NO_WORKER"), ("rebuild-search-index", 1, "STILL_RUNNING")),
         };
 
         var conclusion = string.Join('\n', DemoConclusion.Build(observations));
 
-        Assert.Contains("Failing: charge-payment, 3 of the 4 runs that failed in the last 24h", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Since: 2026-12-03 07:05:00Z", conclusion, StringComparison.Ordinal);
-        Assert.Contains("last successful run created 2026-12-03 07:01:00Z, before the first failure", conclusion, StringComparison.Ordinal);
-        Assert.Contains($"Error: {KeyError} in 3 of its 3 failures read", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Capacity: not the problem for charge-payment", conclusion, StringComparison.Ordinal);
-        Assert.Contains("py-reports-1 full (4 of 4 slots used)", conclusion, StringComparison.Ordinal);
-        Assert.Contains("go-media-1 paused", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Failing: charge-payment, 74 of the 85 failed runs scanned in the last 24h; 194 of its runs were created in the window; 2 other workflows failed too", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Since: 2026-12-03 11:58:00Z, its first failure after its last successful run (created 2026-12-03 11:54:19Z); 74 failures since then and no success", conclusion, StringComparison.Ordinal);
+        Assert.Contains($"Error: {KeyError} in 74 of its 74 failures; one error for all of them", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Version: its last success ran v4, its first failure after it ran v5", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Cause (a heuristic finding, not a certainty): code regression; evidence: every finished run since the last success failed; v5 is not v4", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Capacity: not what fails charge-payment", conclusion, StringComparison.Ordinal);
+        Assert.Contains("export-orders ×2 (NO_WORKER)", conclusion, StringComparison.Ordinal);
+        Assert.DoesNotContain("rebuild-search-index", conclusion, StringComparison.Ordinal); // still running is not held
         Assert.Contains("Replay: will not help until the cause is fixed", conclusion, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_workflow_with_transient_errors_a_backlog_and_no_worker_gets_a_different_conclusion()
+    public void An_intermittent_dependency_failure_with_its_own_runs_held_gets_a_different_conclusion()
     {
         var observations = new DemoObservations
         {
             Window = "24h",
-            FailedRuns = ListRuns(
-                nextOffset: null,
-                Failed("sync-inventory", "2026-12-03T11:00:00Z", Unavailable),
-                Failed("sync-inventory", "2026-12-03T10:00:00Z", Unavailable),
-                Failed("charge-payment", "2026-12-03T09:00:00Z", KeyError)),
-            LastSuccess = ListRuns(nextOffset: null, Completed("sync-inventory", "2026-12-03T10:30:00Z")),
-            Workers = Workers(Worker("go-inventory-1", "INACTIVE", used: 0, limit: 5)),
-            QueueMetrics = Queues(("sync-inventory:sync", 12, 0)),
+            Failures = Summary(scanned: 2,
+                Workflow("sync-inventory", failed: 2, runs: 40, regressed: false, lastSuccessAt: "2026-12-03T10:30:00Z", failingSince: "2026-12-03T11:00:00Z",
+                    failuresSince: 1, lastGood: "v2", failing: "v2", Signature(Unavailable, 2, "2026-12-03T10:00:00Z"))),
+            Diagnosis = Diagnosis("dependency failure", Unavailable),
+            Stuck = Stuck(("sync-inventory", 1, "WORKER_INACTIVE")),
         };
 
         var conclusion = string.Join('\n', DemoConclusion.Build(observations));
 
-        Assert.Contains("Failing: sync-inventory, 2 of the 3 runs", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Since: 2026-12-03 10:00:00Z", conclusion, StringComparison.Ordinal);
-        Assert.Contains("last successful run created 2026-12-03 10:30:00Z, after the first failure", conclusion, StringComparison.Ordinal);
-        Assert.Contains($"Error: {Unavailable} in 2 of its 2 failures read", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Capacity: likely part of the problem", conclusion, StringComparison.Ordinal);
-        Assert.Contains("12 tasks waiting in sync-inventory:sync and no active worker serving it", conclusion, StringComparison.Ordinal);
-        Assert.Contains("go-inventory-1 inactive", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Replay: may help", conclusion, StringComparison.Ordinal);
-        Assert.DoesNotContain("charge-payment, ", conclusion, StringComparison.Ordinal);
+        Assert.Contains("no other workflow failed", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Since: intermittent: its last successful run was created 2026-12-03 10:30:00Z, 1 runs failed after it", conclusion, StringComparison.Ordinal);
+        Assert.DoesNotContain("Version:", conclusion, StringComparison.Ordinal); // the same version on both sides
+        Assert.Contains("Capacity: part of the problem for sync-inventory", conclusion, StringComparison.Ordinal);
+        Assert.Contains("sync-inventory ×1 (WORKER_INACTIVE)", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Replay: may help once the dependency answers again", conclusion, StringComparison.Ordinal);
+        Assert.DoesNotContain("will not help", conclusion, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_window_cut_short_says_since_at_least_and_how_many_failures_were_read()
+    public void Without_a_success_in_the_history_read_the_onset_is_the_oldest_failure_seen()
     {
         var observations = new DemoObservations
         {
             Window = "24h",
-            FailedRuns = ListRuns(
-                nextOffset: 2,
-                Failed("charge-payment", "2026-12-03T10:40:00Z", KeyError),
-                Failed("charge-payment", "2026-12-03T09:40:00Z", KeyError)),
-            LastSuccess = ListRuns(nextOffset: null),
-            Workers = Workers(Worker("py-orders-1", "ACTIVE", used: 1, limit: 50)),
-            QueueMetrics = Queues(),
+            Failures = Summary(scanned: 5,
+                Workflow("charge-payment", failed: 5, runs: 5, regressed: false, lastSuccessAt: null, failingSince: null, failuresSince: null, lastGood: null, failing: null,
+                    Signature(KeyError, 3, "2026-12-03T09:40:00Z"), Signature("ValueError: amount", 2, "2026-12-03T08:10:00Z"))),
+            Diagnosis = Diagnosis("undetermined", "no rule matched"),
+            Stuck = Stuck(),
         };
 
         var conclusion = string.Join('\n', DemoConclusion.Build(observations));
 
-        Assert.Contains("of the first 2 failed runs read", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Since: at least 2026-12-03 09:40:00Z", conclusion, StringComparison.Ordinal);
-        Assert.Contains("no successful run in the last 24h", conclusion, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_first_failure_since_the_last_success_dates_the_failing_and_the_count_since_then_is_given()
-    {
-        var observations = new DemoObservations
-        {
-            Window = "24h",
-            FailedRuns = ListRuns(nextOffset: 2, Failed("charge-payment", "2026-12-03T10:40:00Z", KeyError), Failed("charge-payment", "2026-12-03T09:40:00Z", KeyError)),
-            LastSuccess = ListRuns(nextOffset: null, Completed("charge-payment", "2026-12-03T06:34:08Z")),
-            FailuresSinceLastSuccess = ListRuns(nextOffset: 1, matchedAtMost: 96, Failed("charge-payment", "2026-12-03T10:40:00Z", KeyError)),
-            FirstFailureSinceLastSuccess = ListRuns(nextOffset: null, Failed("charge-payment", "2026-12-03T07:21:30Z", KeyError)),
-            Workers = Workers(Worker("py-orders-1", "ACTIVE", used: 1, limit: 50)),
-            QueueMetrics = Queues(),
-        };
-
-        var conclusion = string.Join('\n', DemoConclusion.Build(observations));
-
-        Assert.Contains(
-            "Since: 2026-12-03 07:21:30Z, its first failure after its last successful run (created 2026-12-03 06:34:08Z); 96 failures since then and no success",
-            conclusion,
-            StringComparison.Ordinal);
-        Assert.Contains("no run has succeeded since 2026-12-03 07:21:30Z", conclusion, StringComparison.Ordinal);
-        Assert.Contains("Workers: the only one is active with free slots", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Since: at least 2026-12-03 08:10:00Z, its oldest failure in the last 24h; no successful run in the 7 days read", conclusion, StringComparison.Ordinal);
+        Assert.Contains("1 other error among the rest", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Capacity: no run waits for a worker", conclusion, StringComparison.Ordinal);
+        Assert.Contains("Replay: unclear: the verdict is undetermined", conclusion, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Nothing_failed_in_the_window_says_so_instead_of_naming_a_workflow()
     {
-        var observations = new DemoObservations
-        {
-            Window = "24h",
-            FailedRuns = ListRuns(nextOffset: null),
-            LastSuccess = null,
-            Workers = Workers(Worker("py-orders-1", "ACTIVE", used: 1, limit: 50)),
-            QueueMetrics = Queues(),
-        };
+        var observations = new DemoObservations { Window = "24h", Failures = Summary(scanned: 0), Stuck = Stuck() };
 
         var conclusion = string.Join('\n', DemoConclusion.Build(observations));
 
@@ -139,31 +100,32 @@ public sealed class DemoConclusionTests
         Assert.DoesNotContain("Replay: will not help", conclusion, StringComparison.Ordinal);
     }
 
-    private static string Failed(string workflow, string createdAt, string signature) =>
-        $$"""{"id":"{{Guid.NewGuid()}}","workflowName":"{{workflow}}","status":"FAILED","createdAt":"{{createdAt}}","error":{{JsonSerializer.Serialize(signature, TestJson.Default.String)}},"errorSignature":{{JsonSerializer.Serialize(signature, TestJson.Default.String)}}}""";
+    private static string Text(string value) => JsonSerializer.Serialize(value, TestJson.Default.String);
 
-    private static string Completed(string workflow, string createdAt) =>
-        $$"""{"id":"{{Guid.NewGuid()}}","workflowName":"{{workflow}}","status":"COMPLETED","createdAt":"{{createdAt}}","finishedAt":"{{createdAt}}"}""";
+    private static string Signature(string signature, int failures, string firstSeen) =>
+        $$"""{"signature":{{Text(signature)}},"failures":{{failures}},"firstSeen":"{{firstSeen}}","lastSeen":"{{firstSeen}}","runIds":["{{Guid.NewGuid()}}"]}""";
 
-    private static JsonElement ListRuns(int? nextOffset, params string[] rows) => ListRuns(nextOffset, matchedAtMost: null, rows);
-
-    private static JsonElement ListRuns(int? nextOffset, int? matchedAtMost, params string[] rows)
+    private static string Workflow(string name, int failed, int runs, bool regressed, string? lastSuccessAt, string? failingSince, int? failuresSince,
+        string? lastGood, string? failing, params string[] signatures)
     {
-        var next = nextOffset is null ? "null" : nextOffset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var atMost = matchedAtMost is null ? string.Empty : $",\"atMost\":{matchedAtMost}";
-        return Parse($$"""{"since":"2026-12-02T12:00:00Z","statuses":[],"metadata":[],"page":{"offset":0,"limit":50,"returned":{{rows.Length}},"matched":{"atLeast":{{rows.Length}}{{atMost}}},"nextOffset":{{next}}},"runs":[{{string.Join(',', rows)}}]}""");
+        static string Optional(string key, string? value) => value is null ? string.Empty : $",\"{key}\":{Text(value)}";
+        return $$"""{"workflowId":"{{Guid.NewGuid()}}","workflow":"{{name}}","runs":{{runs}},"failed":{{failed}},"regressed":{{(regressed ? "true" : "false")}}""" +
+               Optional("lastSuccessAt", lastSuccessAt) + Optional("failingSince", failingSince) + Optional("lastGoodVersion", lastGood) + Optional("failingVersion", failing) +
+               (failuresSince is { } n ? $",\"failuresSinceSuccess\":{n}" : string.Empty) +
+               $$""","signatures":[{{string.Join(',', signatures)}}],"signaturesLeftOut":0}""";
     }
 
-    private static string Worker(string name, string status, int used, int limit, bool paused = false) =>
-        $$"""{"id":"{{Guid.NewGuid()}}","name":"{{name}}","status":"{{status}}","slotsUsed":{{used}},"slotsAvailable":{{limit - used}},"slotsLimit":{{limit}},"slots":[],"actionsCount":1,"paused":{{(paused ? "true" : "false")}}}""";
+    private static JsonElement Summary(int scanned, params string[] workflows) =>
+        Parse($$"""{"since":"2026-12-02T12:00:00Z","until":"2026-12-03T12:00:00Z","runsInWindow":1000,"failedMatched":{{scanned}},"failedScanned":{{scanned}},"workflows":[{{string.Join(',', workflows)}}],"workflowsLeftOut":0,"notes":[]}""");
 
-    private static JsonElement Workers(params string[] rows) =>
-        Parse($$"""{"total":{{rows.Length}},"byStatus":{},"workers":[{{string.Join(',', rows)}}]}""");
+    private static JsonElement Diagnosis(string cause, params string[] evidence) =>
+        Parse($$"""{"runId":"{{Guid.NewGuid()}}","status":"FAILED","verdict":{"cause":{{Text(cause)}},"heuristic":true,"evidence":[{{string.Join(',', evidence.Select(Text))}}]""" + "}}");
 
-    private static JsonElement Queues(params (string Queue, long Queued, int ActiveWorkers)[] queues)
+    private static JsonElement Stuck(params (string Workflow, int Runs, string Kind)[] groups)
     {
-        var rows = queues.Select(q => $$"""{"queue":"{{q.Queue}}","queued":{{q.Queued}},"activeWorkers":{{q.ActiveWorkers}}}""");
-        return Parse($$"""{"since":"2026-12-02T12:00:00Z","taskCounts":{},"totalQueued":{{queues.Sum(q => q.Queued)}},"deepestQueues":[{{string.Join(',', rows)}}]}""");
+        var rows = groups.Select(g =>
+            $$"""{"workflow":"{{g.Workflow}}","actionId":"{{g.Workflow}}:{{g.Workflow}}","causes":[{"kind":"{{g.Kind}}","basis":"LIVE_STATE","evidence":"e"}],"runs":{{g.Runs}},"exampleRunIds":[]}""");
+        return Parse($$"""{"olderThan":"10m","tasksMatched":{"exact":{{groups.Sum(g => g.Runs)}}},"tasksScanned":{{groups.Sum(g => g.Runs)}},"runsStuck":{{groups.Sum(g => g.Runs)}},"groups":[{{string.Join(',', rows)}}]}""");
     }
 
     private static JsonElement Parse(string json)

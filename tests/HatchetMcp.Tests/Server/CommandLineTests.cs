@@ -130,14 +130,14 @@ public sealed class CommandLineTests
 
         Assert.True(exitCode == 0, $"demo exited {exitCode}; stderr: {process.Stderr}");
         var position = 0;
-        foreach (var tool in new[] { "whoami", "list_runs", "get_run", "get_run_logs", "list_workers", "get_queue_metrics", "replay_runs", "get_run" })
+        foreach (var tool in new[] { "whoami", "summarize_failures", "diagnose_run", "find_stuck_runs", "replay_runs", "replay_runs", "get_run" })
         {
             var next = process.Stdout.IndexOf(tool, position, StringComparison.Ordinal);
             Assert.True(next >= 0, $"the demo did not call {tool} after position {position}:\n{process.Stdout}");
             position = next + tool.Length;
         }
 
-        // The closing conclusion is the demo's own reading of the answers: the scenario's failing workflow and its error.
+        // The closing conclusion puts the tools' findings side by side: the scenario's failing workflow, its error, its onset.
         var conclusion = process.Stdout[position..];
         Assert.Contains("The demo's reading", conclusion, StringComparison.Ordinal);
         Assert.Contains($"Failing: {facts.FailingWorkflowName}", conclusion, StringComparison.Ordinal);
