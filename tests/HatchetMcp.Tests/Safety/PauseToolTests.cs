@@ -260,6 +260,24 @@ public sealed class PauseToolTests(ConfirmationFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_pause_whose_request_was_dropped_says_the_outcome_is_unknown_and_what_to_check_before_retrying()
+    {
+        var sent = new SentRequests();
+        await using var server = await fixture.ConnectAsync(sent, ConfirmationOptions.Skipped);
+        var worker = Facts.SaturatedWorkerId;
+        fixture.Emulator.Hooks.InjectFault(new Emulator.Hooks.FaultSpec("PATCH", "/api/v1/workers/*", 1, Emulator.Hooks.FaultKind.Drop));
+
+        var answer = await server.CallAsync("pause_worker", $$"""{"worker_id":"{{worker}}"}""");
+        fixture.Emulator.Hooks.ClearFaults();
+        await SetAsync("resume_worker", $$"""{"worker_id":"{{worker}}"}""");
+
+        Assert.True(answer.IsError);
+        Assert.Single(sent.Mutating);
+        Assert.Contains("may or may not have reached Hatchet", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("check with get_worker before retrying", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Each_attempt_writes_an_audit_line_naming_the_tool_target_and_outcome()
     {
         var options = AuditLogOptions.FromEnvironment(new Dictionary<string, string?> { [AuditLogOptions.EnvironmentVariable] = _auditPath }, out var error);
