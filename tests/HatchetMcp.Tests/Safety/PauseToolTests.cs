@@ -113,6 +113,23 @@ public sealed class PauseToolTests(ConfirmationFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_token_for_a_worker_paused_by_someone_else_since_the_preview_is_refused_and_nothing_is_sent()
+    {
+        var sent = new SentRequests();
+        await using var server = await fixture.ConnectAsync(sent);
+        var args = $$"""{"worker_id":"{{Facts.SaturatedWorkerId}}"}""";
+        var token = Token(await server.CallAsync("pause_worker", args));
+        await SetAsync("pause_worker", args);
+
+        var answer = await server.CallAsync("pause_worker", $$"""{"worker_id":"{{Facts.SaturatedWorkerId}}","confirmation_token":{{Str(token)}}}""");
+        await SetAsync("resume_worker", args);
+
+        Assert.True(answer.IsError);
+        Assert.Contains("Nothing was sent", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(sent.Mutating);
+    }
+
+    [Fact]
     public async Task An_already_paused_worker_or_an_already_active_workflow_is_not_sent_and_needs_no_confirmation()
     {
         var sent = new SentRequests();
