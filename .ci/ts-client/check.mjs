@@ -45,7 +45,7 @@ async function call(name, args, { expectError = false } = {}) {
 try {
   await client.connect(new StdioClientTransport({ command: server, args: ["--toolsets", "all"], env: { ...process.env, ...settings }, stderr: "ignore" }));
   const { tools } = await client.listTools();
-  if (tools.length !== 21) failures.push(`tools/list: ${tools.length} tools`);
+  if (tools.length !== 25) failures.push(`tools/list: ${tools.length} tools`);
 
   await call("whoami", {});
   await call("list_workflows", {});
@@ -86,6 +86,9 @@ try {
   if (!started?.structuredContent?.runId) failures.push("trigger_workflow with its token: no run started");
   await confirmed("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
   await confirmed("replay_runs", { run_ids: [failedRun] });
+  const paused = await confirmed("pause_workflow", { workflow: "send-email", cron_and_scheduled: "DROP", queue_ttl: "2h" });
+  if (paused?.structuredContent?.outcome !== "paused") failures.push("pause_workflow with its token: not paused");
+  await confirmed("resume_workflow", { workflow: "send-email" });
 
   // One resource and one prompt through the same client: the resource reads as get_run, the prompt names its tools.
   calls++;

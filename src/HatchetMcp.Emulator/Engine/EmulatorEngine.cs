@@ -233,7 +233,9 @@ public sealed partial class EmulatorEngine
             for (var i = 0; i < all.Count; i++)
             {
                 var c = all[i];
-                if (!c.Enabled || c.Workflow.IsPaused)
+                // A paused workflow's cron still fires under QUEUE (the run waits QUEUED until resume); under DROP its
+                // fires are lost, and on resume the next one counts from then.
+                if (!c.Enabled || (c.Workflow.IsPaused && c.Workflow.PausedCronRunBehavior == "DROP"))
                 {
                     _cronNext.Remove(c);
                     continue;

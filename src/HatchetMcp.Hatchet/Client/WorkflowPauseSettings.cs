@@ -13,6 +13,9 @@ public sealed partial record WorkflowPauseSettings(string QueueTtl, string CronR
     public const string Queue = "QUEUE";
     public const string Drop = "DROP";
 
+    /// <summary>Throws an <see cref="ArgumentException"/> naming what Hatchet would reject; lets a caller check before confirming.</summary>
+    public void Validate() => ToRequest();
+
     /// <summary>The settings as Hatchet's pause body, or an <see cref="ArgumentException"/> naming what Hatchet would reject.</summary>
     internal PauseWorkflowRequest ToRequest()
     {

@@ -67,6 +67,7 @@ public static class ToolRegistration
             .WithTools<FailureSummaryTools>(json)
             .WithTools<TriggerWorkflowTools>(json)
             .WithTools<RunActionTools>(json)
+            .WithTools<PauseTools>(json)
             // Outermost: every answer, error answers included, leaves without any part of the token.
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
             {

@@ -29,6 +29,7 @@ namespace HatchetMcp.Tools;
 [JsonSerializable(typeof(CompareRunsResult))]
 [JsonSerializable(typeof(TriggerResult))]
 [JsonSerializable(typeof(BulkActionResult))]
+[JsonSerializable(typeof(PauseResult))]
 [JsonSerializable(typeof(FindStuckRunsResult))]
 [JsonSerializable(typeof(StuckGroup))]
 [JsonSerializable(typeof(string[]))]

@@ -36,6 +36,10 @@ public static class Toolsets
         new("trigger_workflow",    "actions",     true),
         new("cancel_runs",         "actions",     true),
         new("replay_runs",         "actions",     true),
+        new("pause_worker",        "actions",     false),
+        new("resume_worker",       "actions",     false),
+        new("pause_workflow",      "actions",     false),
+        new("resume_workflow",     "actions",     false),
     ];
 
     /// <summary>The areas, in the table's order.</summary>

@@ -25,7 +25,7 @@ public sealed class WriteSteps(IWriteConfirmation confirmation, AuditLog audit, 
     /// Saying "nothing happened" when it may have could make an agent act twice. A success status with a body that
     /// cannot be read is no proof of acceptance either: the outcome is unknown.
     /// </summary>
-    internal static string WriteFailure(HatchetApiException e, string action, int count, string done)
+    internal static string WriteFailure(HatchetApiException e, string action, int count, string done, string check = "get_run")
     {
         if (e.CertainlyNotApplied)
         {
@@ -33,8 +33,8 @@ public sealed class WriteSteps(IWriteConfirmation confirmation, AuditLog audit, 
         }
 
         return e.Kind == HatchetErrorKind.InvalidResponse
-            ? $"{e.Message} Outcome unknown: Hatchet answered the {action} request for {CountText.Of(count, "id")} with a success status but a body that could not be read, so they may or may not have been {done}: check with get_run before retrying."
-            : $"{e.Message} The {action} request for {CountText.Of(count, "id")} may or may not have reached Hatchet, so some may have been {done}: check with get_run before retrying.";
+            ? $"{e.Message} Outcome unknown: Hatchet answered the {action} request for {CountText.Of(count, "id")} with a success status but a body that could not be read, so they may or may not have been {done}: check with {check} before retrying."
+            : $"{e.Message} The {action} request for {CountText.Of(count, "id")} may or may not have reached Hatchet, so some may have been {done}: check with {check} before retrying.";
     }
 
     internal static readonly ConfirmationDecision NothingToConfirm = new() { Path = ConfirmationResults.NonePath, Result = ConfirmationResults.NotNeeded };

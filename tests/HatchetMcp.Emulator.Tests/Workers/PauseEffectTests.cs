@@ -39,6 +39,36 @@ public sealed class PauseEffectTests
         Assert.NotEqual("QUEUED", afterResume[^1]);
     }
 
+    [Theory]
+    [InlineData("QUEUE", 1)]
+    [InlineData("DROP", 0)]
+    public async Task A_paused_workflows_cron_runs_are_created_and_held_with_QUEUE_and_not_created_with_DROP(string behaviour, int expectedRuns)
+    {
+        await using var host = await EmulatorHost.StartAsync(scenario: "empty");
+        var workflow = await WorkflowIdAsync(host);
+        var probe = $"cron-{behaviour}";
+        (await host.Api.PatchAsync(Routes.Workflow(workflow), new JsonObject
+        {
+            ["pause"] = new JsonObject { ["action"] = "pause", ["pausedWorkflowCronRunQueueBehavior"] = behaviour, ["pausedWorkflowScheduledRunQueueBehavior"] = "QUEUE", ["pausedWorkflowQueueTTL"] = "1h" },
+        })).Expect(200);
+        var since = host.Clock.GetUtcNow();
+        (await host.Api.PostAsync(Routes.CreateCron(host.Tenant, host.Facts.SingleTaskWorkflowName), new JsonObject
+        {
+            ["input"] = new JsonObject(), ["additionalMetadata"] = new JsonObject { ["probe"] = probe }, ["cronName"] = probe, ["cronExpression"] = "* * * * *",
+        })).Expect(200);
+
+        // Past the first minute boundary after the cron was created: it fires once (or is dropped).
+        for (var i = 0; i < 14; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            (await host.Api.GetAsync(Routes.Workflow(workflow))).Expect(200);
+        }
+
+        var runs = (await host.Api.GetAsync(Routes.RunsSince(host.Tenant, since, onlyTasks: false, $"&additional_metadata={Wire.Q($"probe:{probe}")}"))).Expect(200).Rows;
+        Assert.Equal(expectedRuns, runs.Count);
+        Assert.All(runs, r => Assert.Equal("QUEUED", Wire.Str(r!["status"])));
+    }
+
     [Fact]
     public async Task Paused_workers_are_given_no_new_task_until_one_is_resumed()
     {

@@ -27,6 +27,8 @@ public sealed class MalformedArgumentTests
         ["trigger_workflow"] = [("workflow", "\"send-email\""), ("input", "{}")],
         ["cancel_runs"] = [("run_ids", $"[\"{RunId}\"]")],
         ["replay_runs"] = [("run_ids", $"[\"{RunId}\"]")],
+        ["pause_worker"] = [("worker_id", $"\"{RunId}\"")],
+        ["pause_workflow"] = [("workflow", "\"send-email\"")],
     };
 
     /// <summary>The tool's valid arguments with <paramref name="argument"/> set to the raw JSON <paramref name="value"/>.</summary>
@@ -48,6 +50,7 @@ public sealed class MalformedArgumentTests
     [
         ("list_workflows", "name"), ("list_runs", "since"), ("list_runs", "workflow"), ("get_run", "run_id"), ("get_run_logs", "search"), ("search_logs", "text"),
         ("list_workers", "status"), ("get_queue_metrics", "until"), ("trigger_workflow", "workflow"),
+        ("pause_worker", "worker_id"), ("pause_workflow", "workflow"), ("pause_workflow", "queue_ttl"),
     ];
 
     /// <summary>Rows: tool, argument, the malformed JSON value, what the message must say besides the argument's name.</summary>

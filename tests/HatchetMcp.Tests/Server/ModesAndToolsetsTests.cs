@@ -38,7 +38,9 @@ public sealed class ModesAndToolsetsTests
         var tools = await ToolCatalog.ListAsync(harness.Client, Ct);
 
         Assert.Equal(Sorted(Toolsets.Table.Where(row => row.InDefault).Select(row => row.Tool)), Sorted(tools.Select(t => t.Name)));
-        Assert.Superset(new HashSet<string>(ToolCatalog.WriteTools), new HashSet<string>(tools.Select(t => t.Name)));
+        // The run writes are in the default; pause and resume are one --toolsets actions away.
+        Assert.Superset(new HashSet<string>(["trigger_workflow", "cancel_runs", "replay_runs"]), new HashSet<string>(tools.Select(t => t.Name)));
+        Assert.DoesNotContain("pause_worker", tools.Select(t => t.Name));
         var answer = JsonSerializer.SerializeToUtf8Bytes(
             new ListToolsResult { Tools = [.. tools] }, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ListToolsResult)));
         Assert.True(answer.Length <= DefaultListBudget, $"the default tools/list answer is {answer.Length} bytes, over {DefaultListBudget}");
@@ -118,9 +120,13 @@ public sealed class ModesAndToolsetsTests
         var facts = harness.Emulator.Facts;
         harness.Emulator.Hooks.ClearRequests();
 
-        var arguments = tool == "trigger_workflow"
-            ? new Dictionary<string, object?> { ["workflow"] = facts.SingleTaskWorkflowName, ["input"] = new Dictionary<string, object?>() }
-            : new Dictionary<string, object?> { ["run_ids"] = new[] { Guid.NewGuid().ToString() } };
+        var arguments = tool switch
+        {
+            "trigger_workflow" => new Dictionary<string, object?> { ["workflow"] = facts.SingleTaskWorkflowName, ["input"] = new Dictionary<string, object?>() },
+            "pause_worker" or "resume_worker" => new Dictionary<string, object?> { ["worker_id"] = facts.SaturatedWorkerId.ToString() },
+            "pause_workflow" or "resume_workflow" => new Dictionary<string, object?> { ["workflow"] = facts.SingleTaskWorkflowName },
+            _ => new Dictionary<string, object?> { ["run_ids"] = new[] { Guid.NewGuid().ToString() } },
+        };
         var result = await harness.Client.CallToolAsync(tool, arguments, cancellationToken: Ct);
 
         Assert.True(result.IsError, $"{tool} ran in read-only mode");
@@ -155,7 +161,7 @@ public sealed class ModesAndToolsetsTests
 
         var instructions = harness.Client.ServerInstructions ?? string.Empty;
 
-        Assert.Contains("Mode: read-only. trigger_workflow, cancel_runs, replay_runs are not available", instructions, StringComparison.Ordinal);
+        Assert.Contains("Mode: read-only. trigger_workflow, cancel_runs, replay_runs, pause_worker, resume_worker, pause_workflow, resume_workflow are not available", instructions, StringComparison.Ordinal);
         Assert.DoesNotContain("Not listed on this server", instructions, StringComparison.Ordinal);
     }
 

@@ -14,7 +14,7 @@ public static class ToolCatalog
         ["whoami", "list_workflows", "get_workflow", "list_runs", "get_run", "get_run_logs", "search_logs", "list_workers", "get_worker", "get_queue_metrics", "list_rate_limits",
          "list_crons", "list_scheduled_runs", "list_events", "find_stuck_runs", "summarize_failures", "diagnose_run", "compare_runs"];
 
-    public static readonly IReadOnlyList<string> WriteTools = ["trigger_workflow", "cancel_runs", "replay_runs"];
+    public static readonly IReadOnlyList<string> WriteTools = ["trigger_workflow", "cancel_runs", "replay_runs", "pause_worker", "resume_worker", "pause_workflow", "resume_workflow"];
 
     public static async Task<IReadOnlyList<Tool>> ListAsync(McpClient client, CancellationToken cancellationToken)
     {

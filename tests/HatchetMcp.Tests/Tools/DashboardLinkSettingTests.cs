@@ -30,6 +30,8 @@ public sealed class DashboardLinkSettingTests(ToolServerFixture fixture) : IClas
         ("summarize_failures", "{}"),
         ("diagnose_run", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}"""),
         ("compare_runs", $$"""{"run_id":"{{Facts.SampleDagRunId}}"}"""),
+        ("pause_worker", $$"""{"worker_id":"{{Facts.PausedWorkerId}}"}"""),
+        ("resume_workflow", $$"""{"workflow":"{{Facts.FailingWorkflowName}}"}"""),
     ];
 
     [Fact]

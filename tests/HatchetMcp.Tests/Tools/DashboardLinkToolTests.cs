@@ -176,6 +176,20 @@ public sealed class DashboardLinkToolTests(ToolServerFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Pause_and_resume_link_the_worker_or_workflow_they_name()
+    {
+        // Already paused and not paused: answered without a write, and linked all the same.
+        var worker = await fixture.Server.CallAsync("pause_worker", $$"""{"worker_id":"{{Facts.PausedWorkerId}}"}""");
+        var workflow = await fixture.Server.CallAsync("resume_workflow", $$"""{"workflow":"{{Facts.FailingWorkflowName}}"}""");
+        var workflowId = workflow.Structured.GetProperty("id").GetGuid();
+
+        Assert.Equal($"{Root}/workers/{Facts.PausedWorkerId:D}", worker.Structured.GetProperty("url").GetString());
+        Assert.Contains($"Dashboard: {Root}/workers/{Facts.PausedWorkerId:D}", worker.Text, StringComparison.Ordinal);
+        Assert.Equal($"{Root}/workflows/{workflowId:D}", workflow.Structured.GetProperty("url").GetString());
+        Assert.Contains($"Dashboard: {Root}/workflows/{workflowId:D}", workflow.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_id_that_would_need_escaping_is_refused_before_any_link_is_made()
     {
         foreach (var (tool, args) in new[]

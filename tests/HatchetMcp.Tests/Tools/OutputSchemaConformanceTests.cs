@@ -99,6 +99,11 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
         await AssertConformsAsync("trigger_workflow", $$"""{"workflow":{{Quoted(Facts.SingleTaskWorkflowName)}},"input":{"to":"a@example.com"},"metadata":{"source":"test"} }""");
         await AssertConformsAsync("cancel_runs", $$"""{"run_ids":["{{Facts.StuckRunId}}","{{Facts.SampleDagRunId}}","{{Guid.NewGuid()}}"]}""");
         await AssertConformsAsync("replay_runs", $$"""{"run_ids":["{{failedRun}}","{{Guid.NewGuid()}}"]}""");
+        // Already paused (nothing sent) and paused then resumed: both shapes of the pause answer.
+        await AssertConformsAsync("pause_worker", $$"""{"worker_id":"{{Facts.PausedWorkerId}}"}""");
+        await AssertConformsAsync("pause_workflow", $$"""{"workflow":{{Quoted(Facts.FailingWorkflowName)}},"cron_and_scheduled":"DROP"}""");
+        await AssertConformsAsync("resume_workflow", $$"""{"workflow":{{Quoted(Facts.FailingWorkflowName)}}}""");
+        await AssertConformsAsync("resume_worker", $$"""{"worker_id":"{{Facts.InactiveWorkerId}}"}""");
     }
 
     [Fact]

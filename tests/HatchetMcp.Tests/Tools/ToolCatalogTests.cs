@@ -7,7 +7,7 @@ namespace HatchetMcp.Tests.ToolTests;
 public sealed class ToolCatalogTests(ToolServerFixture fixture) : IClassFixture<ToolServerFixture>
 {
     private static readonly string[] Reads = ["whoami", "list_workflows", "get_workflow", "list_runs", "get_run", "get_run_logs", "search_logs", "list_workers", "get_worker", "get_queue_metrics", "list_rate_limits", "list_crons", "list_scheduled_runs", "list_events", "find_stuck_runs", "summarize_failures", "diagnose_run", "compare_runs"];
-    private static readonly string[] Writes = ["trigger_workflow", "cancel_runs", "replay_runs"];
+    private static readonly string[] Writes = ["trigger_workflow", "cancel_runs", "replay_runs", "pause_worker", "resume_worker", "pause_workflow", "resume_workflow"];
 
     private async Task<IList<ModelContextProtocol.Client.McpClientTool>> ToolsAsync() =>
         await fixture.Server.Client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -71,6 +71,19 @@ public sealed class ToolCatalogTests(ToolServerFixture fixture) : IClassFixture<
         Assert.False(tools["replay_runs"].IdempotentHint);
     }
 
+    [Theory]
+    [InlineData("pause_worker", true)]
+    [InlineData("pause_workflow", true)]
+    [InlineData("resume_worker", false)]
+    [InlineData("resume_workflow", false)]
+    public async Task A_pause_is_destructive_a_resume_is_not_and_both_are_idempotent(string tool, bool destructive)
+    {
+        var annotations = (await ToolsAsync()).Single(t => t.Name == tool).ProtocolTool.Annotations!;
+        Assert.Equal(destructive, annotations.DestructiveHint);
+        Assert.True(annotations.IdempotentHint);
+        Assert.False(annotations.ReadOnlyHint);
+    }
+
     [Fact]
     public async Task Every_tool_declares_an_object_output_schema()
     {
@@ -92,6 +105,10 @@ public sealed class ToolCatalogTests(ToolServerFixture fixture) : IClassFixture<
         Assert.Equal(["run_ids"], Required(tools["replay_runs"]));
         Assert.Equal(["input", "workflow"], Required(tools["trigger_workflow"]).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(["workflow"], Required(tools["get_workflow"]));
+        Assert.Equal(["worker_id"], Required(tools["pause_worker"]));
+        Assert.Equal(["worker_id"], Required(tools["resume_worker"]));
+        Assert.Equal(["workflow"], Required(tools["pause_workflow"]));
+        Assert.Equal(["workflow"], Required(tools["resume_workflow"]));
         Assert.Empty(Required(tools["list_runs"]));
     }
 
