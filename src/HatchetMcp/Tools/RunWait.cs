@@ -48,8 +48,14 @@ internal sealed class RunWait(IHatchetClient client, TimeProvider time, SecretKe
             });
         }
 
-        var total = (int)Math.Round((time.GetUtcNow() - started).TotalSeconds);
         var final = V1TaskStatuses.IsFinal(status);
+        if (final && details is null)
+        {
+            // Finished before the first look (the trigger's answer said so): one GET for its output or error.
+            details = await TryGetAsync(runId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var total = (int)Math.Round((time.GetUtcNow() - started).TotalSeconds);
         var run = details?.Run;
         string? output = null, error = null;
         var more = 0;
@@ -67,6 +73,18 @@ internal sealed class RunWait(IHatchetClient client, TimeProvider time, SecretKe
         }
 
         return new RunWaitOutcome(status, total, final, output, error, more);
+    }
+
+    private async Task<V1WorkflowRunDetails?> TryGetAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)).Run;
+        }
+        catch (HatchetApiException)
+        {
+            return null;
+        }
     }
 
     /// <summary>" (1 of 3 tasks done)": tasks in a final status over the run's steps (tasks not created yet count as not done).</summary>
