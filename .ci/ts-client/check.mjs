@@ -81,7 +81,7 @@ try {
     await call(name, { ...args, confirmation_token: `${token}x` }, { expectError: true });
     return call(name, { ...args, confirmation_token: token });
   };
-  const triggerArgs = { workflow: "send-email", input: { to: "ops@example.com" }, metadata: { source: "ci" } };
+  const triggerArgs = { workflow: "send-email", input: { to: "ops@example.com", template: "welcome", customerId: "cus_ci" }, metadata: { source: "ci" } };
   const started = await confirmed("trigger_workflow", triggerArgs);
   if (!started?.structuredContent?.runId) failures.push("trigger_workflow with its token: no run started");
   await confirmed("cancel_runs", { run_ids: [started?.structuredContent?.runId, "00000000-0000-4000-8000-000000000001"] });
@@ -143,7 +143,7 @@ asking.setRequestHandler(ElicitRequestSchema, async (request) => {
 try {
   await asking.connect(new StdioClientTransport({ command: server, args: [], env: { ...process.env, ...settings }, stderr: "ignore" }));
   calls++;
-  const result = await asking.callTool({ name: "trigger_workflow", arguments: { workflow: "send-email", input: { to: "elicit@example.com" } } });
+  const result = await asking.callTool({ name: "trigger_workflow", arguments: { workflow: "send-email", input: { to: "elicit@example.com", template: "welcome", customerId: "cus_ci" } } });
   if (result.isError || result.structuredContent?.confirmation?.path !== "elicitation" || !result.structuredContent?.runId) {
     failures.push(`trigger_workflow with elicitation: ${JSON.stringify(result.structuredContent ?? result.content)}`);
   }

@@ -19,6 +19,8 @@ public sealed record V1WorkflowRun
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
     [JsonPropertyName("workflowVersionId")] public Guid? WorkflowVersionId { get; set; }
     [JsonPropertyName("input")] public JsonElement? Input { get; set; }
+    /// <summary>The run's output, <c>{}</c> until it completes (trigger_workflow's wait summarises it).</summary>
+    [JsonPropertyName("output")] public JsonElement? Output { get; set; }
     [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAt { get; set; }
     [JsonPropertyName("parentTaskExternalId")] public Guid? ParentTaskExternalId { get; set; }
     [JsonPropertyName("payloadsRestricted")] public bool? PayloadsRestricted { get; set; }

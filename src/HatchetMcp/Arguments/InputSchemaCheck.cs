@@ -57,7 +57,7 @@ public static class InputSchemaCheck
         {
             if (schema.ValueKind == JsonValueKind.False)
             {
-                Violations.Add(new(path, "no value is allowed here"));
+                Violations.Add(new(path, "false", "no value is allowed here"));
                 return;
             }
             if (schema.ValueKind != JsonValueKind.Object) return; // true, or not a schema: allows anything
@@ -70,17 +70,17 @@ public static class InputSchemaCheck
             if (schema.TryGetProperty("$ref", out var reference)) FollowRef(reference, value, path, depth);
             if (schema.TryGetProperty("type", out var type) && !MatchesType(type, value))
             {
-                Violations.Add(new(path, $"is {Describe(value)}, expected {TypeNames(type)}"));
+                Violations.Add(new(path, "type", $"is {Describe(value)}, expected {TypeNames(type)}"));
                 return; // the other keywords would only repeat the mismatch
             }
             if (schema.TryGetProperty("enum", out var allowed) && allowed.ValueKind == JsonValueKind.Array &&
                 !allowed.EnumerateArray().Any(a => JsonElement.DeepEquals(a, value)))
             {
-                Violations.Add(new(path, $"is {Short(value)}, expected one of {string.Join(", ", allowed.EnumerateArray().Select(Short))}"));
+                Violations.Add(new(path, "enum", $"is {Short(value)}, expected one of {string.Join(", ", allowed.EnumerateArray().Select(Short))}"));
             }
             if (schema.TryGetProperty("const", out var constant) && !JsonElement.DeepEquals(constant, value))
             {
-                Violations.Add(new(path, $"is {Short(value)}, expected {Short(constant)}"));
+                Violations.Add(new(path, "const", $"is {Short(value)}, expected {Short(constant)}"));
             }
 
             switch (value.ValueKind)
@@ -133,7 +133,7 @@ public static class InputSchemaCheck
                 foreach (var name in required.EnumerateArray())
                 {
                     if (name.ValueKind == JsonValueKind.String && !value.TryGetProperty(name.GetString()!, out _))
-                        Violations.Add(new(Child(path, name.GetString()!), "is required but missing"));
+                        Violations.Add(new(Child(path, name.GetString()!), "required", "is required but missing"));
                 }
             }
 
@@ -145,7 +145,7 @@ public static class InputSchemaCheck
                 if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(member.Name, out var propertySchema))
                     Validate(propertySchema, member.Value, at, depth);
                 else if (additional.ValueKind == JsonValueKind.False)
-                    Violations.Add(new(at, properties.ValueKind == JsonValueKind.Object
+                    Violations.Add(new(at, "additionalProperties", properties.ValueKind == JsonValueKind.Object
                         ? $"is not allowed (allowed: {string.Join(", ", properties.EnumerateObject().Select(x => x.Name))})"
                         : "is not allowed (no properties are)"));
                 else if (additional.ValueKind == JsonValueKind.Object)
@@ -156,8 +156,8 @@ public static class InputSchemaCheck
         private void CheckArray(JsonElement schema, JsonElement value, string path, int depth)
         {
             var count = value.GetArrayLength();
-            if (Integer(schema, "minItems") is { } min && count < min) Violations.Add(new(path, $"has {count} items, fewer than minItems {min}"));
-            if (Integer(schema, "maxItems") is { } max && count > max) Violations.Add(new(path, $"has {count} items, more than maxItems {max}"));
+            if (Integer(schema, "minItems") is { } min && count < min) Violations.Add(new(path, "minItems", $"has {count} items, fewer than minItems {min}"));
+            if (Integer(schema, "maxItems") is { } max && count > max) Violations.Add(new(path, "maxItems", $"has {count} items, more than maxItems {max}"));
 
             // prefixItems (2020-12) or an items array (drafts 4 to 2019-09) check by position; items as a schema checks the rest.
             var prefix = schema.TryGetProperty("prefixItems", out var pi) && pi.ValueKind == JsonValueKind.Array ? pi
@@ -177,14 +177,14 @@ public static class InputSchemaCheck
         private void CheckString(JsonElement schema, string text, string path)
         {
             var length = text.EnumerateRunes().Count(); // JSON Schema counts code points, not UTF-16 units
-            if (Integer(schema, "minLength") is { } min && length < min) Violations.Add(new(path, $"is {length} characters long, shorter than minLength {min}"));
-            if (Integer(schema, "maxLength") is { } max && length > max) Violations.Add(new(path, $"is {length} characters long, longer than maxLength {max}"));
+            if (Integer(schema, "minLength") is { } min && length < min) Violations.Add(new(path, "minLength", $"is {length} characters long, shorter than minLength {min}"));
+            if (Integer(schema, "maxLength") is { } max && length > max) Violations.Add(new(path, "maxLength", $"is {length} characters long, longer than maxLength {max}"));
             if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String)
             {
                 try
                 {
                     if (!Regex.IsMatch(text, pattern.GetString()!, RegexOptions.CultureInvariant, PatternTimeout))
-                        Violations.Add(new(path, $"does not match pattern {pattern.GetString()}"));
+                        Violations.Add(new(path, "pattern", $"does not match pattern {pattern.GetString()}"));
                 }
                 catch (ArgumentException)
                 {
@@ -201,10 +201,10 @@ public static class InputSchemaCheck
         {
             var number = value.GetDouble();
             var text = value.GetRawText();
-            if (Number(schema, "minimum") is { } min && number < min) Violations.Add(new(path, $"is {text}, less than minimum {Format(min)}"));
-            if (Number(schema, "maximum") is { } max && number > max) Violations.Add(new(path, $"is {text}, more than maximum {Format(max)}"));
-            if (Number(schema, "exclusiveMinimum") is { } xmin && number <= xmin) Violations.Add(new(path, $"is {text}, not more than exclusiveMinimum {Format(xmin)}"));
-            if (Number(schema, "exclusiveMaximum") is { } xmax && number >= xmax) Violations.Add(new(path, $"is {text}, not less than exclusiveMaximum {Format(xmax)}"));
+            if (Number(schema, "minimum") is { } min && number < min) Violations.Add(new(path, "minimum", $"is {text}, less than minimum {Format(min)}"));
+            if (Number(schema, "maximum") is { } max && number > max) Violations.Add(new(path, "maximum", $"is {text}, more than maximum {Format(max)}"));
+            if (Number(schema, "exclusiveMinimum") is { } xmin && number <= xmin) Violations.Add(new(path, "exclusiveMinimum", $"is {text}, not more than exclusiveMinimum {Format(xmin)}"));
+            if (Number(schema, "exclusiveMaximum") is { } xmax && number >= xmax) Violations.Add(new(path, "exclusiveMaximum", $"is {text}, not less than exclusiveMaximum {Format(xmax)}"));
         }
 
         private void CheckCombinations(JsonElement schema, JsonElement value, string path, int depth)
@@ -216,13 +216,13 @@ public static class InputSchemaCheck
             if (schema.TryGetProperty("anyOf", out var any) && any.ValueKind == JsonValueKind.Array &&
                 !any.EnumerateArray().Any(b => Passes(b, value, path, depth)))
             {
-                Violations.Add(new(path, $"is {Describe(value)} and matches none of anyOf's {any.GetArrayLength()} alternatives{Alternatives(any)}"));
+                Violations.Add(new(path, "anyOf", $"is {Describe(value)} and matches none of anyOf's {any.GetArrayLength()} alternatives{Alternatives(any)}"));
             }
             if (schema.TryGetProperty("oneOf", out var one) && one.ValueKind == JsonValueKind.Array)
             {
                 var matched = one.EnumerateArray().Count(b => Passes(b, value, path, depth));
                 if (matched != 1)
-                    Violations.Add(new(path, $"is {Describe(value)} and matches {matched} of oneOf's {one.GetArrayLength()} alternatives{Alternatives(one)}, expected exactly 1"));
+                    Violations.Add(new(path, "oneOf", $"is {Describe(value)} and matches {matched} of oneOf's {one.GetArrayLength()} alternatives{Alternatives(one)}, expected exactly 1"));
             }
         }
 

@@ -1,4 +1,7 @@
 namespace HatchetMcp.Arguments;
 
-/// <summary>One way an input breaks its schema: where (a JSON path, <c>$</c> the input itself) and why, in one line.</summary>
-public sealed record InputSchemaViolation(string Path, string Reason);
+/// <summary>
+/// One way an input breaks its schema: where (a JSON path, <c>$</c> the input itself), the keyword it breaks ("false" for
+/// a schema that allows nothing) and why, in one line.
+/// </summary>
+public sealed record InputSchemaViolation(string Path, string Keyword, string Reason);

@@ -8,26 +8,31 @@ using HatchetMcp.Tools.Results;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Microsoft.Extensions.Logging;
 
 namespace HatchetMcp.Tools;
 
 /// <summary>trigger_workflow: starts a new run, confirmed first, never retried, and found by its trigger id if the answer is lost.</summary>
 [McpServerToolType]
-public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links, WriteSteps steps)
+public sealed partial class TriggerWorkflowTools(IHatchetClient client, ToolOutputOptions output, TimeProvider time, WorkflowCatalog workflows, DashboardLinks links, WriteSteps steps,
+    ILogger<TriggerWorkflowTools> logger)
 {
     [McpServerTool(Name = "trigger_workflow", Title = "Trigger a workflow run", ReadOnly = false, Destructive = false,
         Idempotent = false, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(TriggerResult))]
-    [Description("MUTATES LIVE STATE. Starts a new run of a workflow, by name, with a JSON object as input, optional " +
-                 "metadata and priority; every call starts another run. Answers the new run id and its status. Use it to " +
-                 "re-run work with corrected input or to test a fix; to retry existing runs as they were, use replay_runs. " +
-                 "Next: get_run with the new id to follow it.")]
+    [Description("MUTATES LIVE STATE. Starts a new run of a workflow, by name, with a JSON object as input (checked " +
+                 "against its inputJsonSchema if any), optional metadata and priority; every call starts another run. Answers " +
+                 "the new run id and status; with wait, the final status and output or error. Use it to " +
+                 "re-run work with corrected input or to test a fix; to retry existing runs as they were, use replay_runs.")]
     public async Task<CallToolResult> TriggerWorkflow(
         [Description("Workflow name exactly as list_workflows shows it (or the workflow id).")] string workflow,
         [Description("Run input: a JSON object, e.g. {\"orderId\": \"A-1009\"}, or a string containing one. Use {} for no input.")] JsonElement? input,
         [Description("Optional run metadata: a JSON object of string values, e.g. {\"customer\": \"acme\"}; list_runs can filter on it.")] JsonElement? metadata = null,
         [Description("Optional priority: 1 (low), 2 or 3 (high). Default: the workflow's own.")] int? priority = null,
         [Description(WriteSteps.TokenDescription)] string? confirmation_token = null,
+        [Description("Wait for the final status (sends progress if asked).")] bool wait = false,
+        [Description("With wait: the most seconds to wait, 1-300.")] int wait_seconds = 50,
         McpServer? server = null,
+        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var workflowText = ToolArguments.Text(workflow, "workflow", 300)
@@ -35,23 +40,26 @@ public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOption
         var body = ToolArguments.JsonObject(input, "input", required: true)!.Value;
         var meta = MetadataObject(metadata);
         int? prio = priority is null ? null : ToolArguments.Bounded(priority, "priority", 1, 3, 1);
+        var waitFor = ToolArguments.Bounded(wait_seconds, "wait_seconds", 1, 300, 50);
 
         return await ToolErrors.Guard(async () =>
         {
-            var name = await WorkflowNameAsync(workflowText, cancellationToken).ConfigureAwait(false);
-            var proposal = TriggerProposal(name, body, meta, prio, output.SecretKeys);
+            var workflowRef = await WorkflowAsync(workflowText, cancellationToken).ConfigureAwait(false);
+            var name = workflowRef.Name!;
+            // Read-only and before any confirmation: a refused input is never offered for approval.
+            var checkLine = await new TriggerInputCheck(client).CheckAsync(workflowRef.Id, name, body, cancellationToken).ConfigureAwait(false);
+            var proposal = TriggerProposal(name, body, meta, prio, output.SecretKeys, checkLine);
             var decision = await steps.ConfirmAsync(proposal, confirmation_token, server, cancellationToken).ConfigureAwait(false);
             if (!decision.Approved)
             {
                 return TriggerNotSent(proposal, decision, name, meta, prio);
             }
 
+            (TriggerResult Result, string Opening) started;
             try
             {
-                var answer = await SendTriggerAsync(name, body, meta, prio, decision, cancellationToken).ConfigureAwait(false);
-                var started = answer.StructuredContent!.Value.Deserialize(ToolsJsonContext.Default.TriggerResult)!;
-                steps.Audit(proposal, decision, [name], [new AuditOutcome(name, $"{started.Outcome}: run {started.RunId}")]);
-                return answer;
+                started = await SendTriggerAsync(name, body, meta, prio, decision, cancellationToken).ConfigureAwait(false);
+                steps.Audit(proposal, decision, [name], [new AuditOutcome(name, $"{started.Result.Outcome}: run {started.Result.RunId}")]);
             }
             catch (McpException e)
             {
@@ -60,10 +68,32 @@ public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOption
                 steps.Audit(proposal, decision, [name], [new AuditOutcome(name, outcome)], e.Message);
                 throw;
             }
+
+            RunWaitOutcome? waited = null;
+            if (wait)
+            {
+                var runId = started.Result.RunId!.Value;
+                try
+                {
+                    waited = await new RunWait(client, time, output.SecretKeys)
+                        .WaitAsync(runId, started.Result.Status ?? "PENDING", waitFor, progress, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The run was started and audited; only the wait ends. Nothing is cancelled in Hatchet.
+                    LogWaitStopped(runId);
+                    throw;
+                }
+            }
+
+            return TriggerAnswer(started.Result, started.Opening, checkLine, waited);
         }).ConfigureAwait(false);
     }
 
-    private async Task<CallToolResult> SendTriggerAsync(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, ConfirmationDecision decision, CancellationToken cancellationToken)
+    [LoggerMessage(Level = LogLevel.Information, Message = "trigger_workflow stopped waiting for run {RunId}: the request was cancelled; the run goes on in Hatchet")]
+    private partial void LogWaitStopped(Guid runId);
+
+    private async Task<(TriggerResult Result, string Opening)> SendTriggerAsync(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, ConfirmationDecision decision, CancellationToken cancellationToken)
     {
         var triggerId = TriggerRequest.NewTriggerId();
         var sentMeta = new SortedDictionary<string, string>(meta.ToDictionary(), StringComparer.Ordinal) { [TriggerRequest.TriggerIdKey] = triggerId };
@@ -92,7 +122,7 @@ public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOption
         if (failure is null && runId != Guid.Empty)
         {
             var status = string.IsNullOrWhiteSpace(details!.Run?.Status) ? await StatusAfterTriggerAsync(runId, cancellationToken).ConfigureAwait(false) : details.Run!.Status!;
-            return TriggerAnswer(new TriggerResult
+            return (new TriggerResult
             {
                 RunId = runId, WorkflowName = name, Status = status, Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "started",
                 Confirmation = WriteSteps.Confirmed(decision),
@@ -111,7 +141,7 @@ public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOption
         if (found is { } row)
         {
             var foundId = row.WorkflowRunExternalId ?? row.Metadata!.Id!.Value;
-            return TriggerAnswer(new TriggerResult
+            return (new TriggerResult
             {
                 RunId = foundId, WorkflowName = name, Status = string.IsNullOrWhiteSpace(row.Status) ? "PENDING" : row.Status,
                 Priority = prio, Metadata = sentMeta, TriggerId = triggerId, Outcome = "found_after_failure",
@@ -133,25 +163,40 @@ public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOption
     /// <summary>How far before the trigger the lookup starts: room for clock skew between this host and Hatchet.</summary>
     private static readonly TimeSpan LookupMargin = TimeSpan.FromMinutes(5);
 
-    private CallToolResult TriggerAnswer(TriggerResult result, string opening)
+    private CallToolResult TriggerAnswer(TriggerResult result, string opening, string checkLine, RunWaitOutcome? waited)
     {
         // The caller's metadata is echoed, so a secret it carried is redacted like any other metadata shown.
         result = result with
         {
             Url = links.Run(result.RunId!.Value), Metadata = output.SecretKeys.Redact(result.Metadata),
             Undo = $"cancel_runs run_ids=[\"{result.RunId}\"]",
+            Status = waited?.Status ?? result.Status, Waited = waited?.WaitedSeconds, Result = waited?.Output ?? waited?.Error,
         };
         var userMeta = result.Metadata.Where(kv => kv.Key != TriggerRequest.TriggerIdKey).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var next = waited is { Status: V1TaskStatuses.Failed }
+            ? $"\nNext: diagnose_run run_id={result.RunId} for why it failed; get_run_logs run_id={result.RunId} for its log lines."
+            : $"\nNext: get_run run_id={result.RunId} to follow it; get_run_logs run_id={result.RunId} for its log lines.";
         var text = opening +
-                   (result.Priority is { } p ? $" (priority {p})" : string.Empty) + $": status {result.Status}." +
+                   (result.Priority is { } p ? $" (priority {p})" : string.Empty) + $": status {result.Status}" + WaitLine(result.RunId!.Value, waited) +
+                   "\n" + checkLine +
                    (userMeta.Count > 0 ? "\nMetadata: " + RunText.MetadataLine(userMeta) : string.Empty) +
                    $"\nTrigger id: {result.TriggerId} (added as metadata {TriggerRequest.TriggerIdKey}, so the run can be found if an answer is lost)." +
                    (DashboardLinks.Line(result.Url) is { } dashboard ? "\n" + dashboard : string.Empty) +
-                   $"\nNext: get_run run_id={result.RunId} to follow it; get_run_logs run_id={result.RunId} for its log lines." +
+                   next +
                    $"\nUndo (a mistaken trigger): {result.Undo} stops it; work it already did is not undone." +
                    WriteSteps.ConfirmationLine(result.Confirmation);
         return ToolResult.Create(text, result, ToolsJsonContext.Default.TriggerResult);
     }
+
+    /// <summary>What the wait found, after the status: nothing without a wait; the output or the error when it finished; the run to follow when time ran out.</summary>
+    private static string WaitLine(Guid runId, RunWaitOutcome? waited) => waited switch
+    {
+        null => ".",
+        { Final: false } w => $"; still {w.Status} after {w.WaitedSeconds} s; follow with get_run run_id={runId}.",
+        { Output: { } o } w => $" after waiting {w.WaitedSeconds} s.\nOutput: {WorkflowText.Fence(o)}",
+        { Error: { } e } w => $" after waiting {w.WaitedSeconds} s.\nError: {WorkflowText.Fence(e)}" + (w.ErrorMoreLines > 0 ? $" (+{w.ErrorMoreLines} more lines)" : string.Empty),
+        { } w => $" after waiting {w.WaitedSeconds} s.",
+    };
 
     /// <summary>The run carrying <paramref name="triggerId"/>, or why Hatchet could not be asked; (null, null) when none is listed.</summary>
     private async Task<(V1RunListRow? Found, HatchetApiException? Failure)> FindTriggeredRunAsync(string triggerId, DateTimeOffset since, CancellationToken cancellationToken)
@@ -176,7 +221,7 @@ public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOption
     }
 
     /// <summary>The proposal of a trigger: the workflow, and the exact input, metadata and priority.</summary>
-    private static WriteProposal TriggerProposal(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, SecretKeys secrets)
+    private static WriteProposal TriggerProposal(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, SecretKeys secrets, string checkLine)
     {
         var input = WriteSteps.Canonical(body);
         // The summary is shown (to the user and the agent): secret-looking values are redacted there, never in what is bound.
@@ -190,7 +235,7 @@ public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOption
             Input = fingerprint,
             Actionable = [name],
             Summary = $"Start one new run of workflow {name} in Hatchet" + (prio is { } p ? $" at priority {p}" : string.Empty) + ".\n" +
-                      $"Input: {ValueSummary.Clip(shownInput, 600)}\nMetadata: {metaText}\n" +
+                      $"Input: {ValueSummary.Clip(shownInput, 600)}\n{checkLine}\nMetadata: {metaText}\n" +
                       "What happens: the run is queued and workers run it; every approved call starts another run.\n" +
                       "Undo: cancel_runs with the new run id stops it (work it already did is not undone).",
         };
@@ -212,16 +257,18 @@ public sealed class TriggerWorkflowTools(IHatchetClient client, ToolOutputOption
         return ToolResult.Create(string.Join("\n", WriteSteps.NotSentHeader(proposal, decision)), result, ToolsJsonContext.Default.TriggerResult);
     }
 
-    private async Task<string> WorkflowNameAsync(string workflowText, CancellationToken cancellationToken)
+    /// <summary>The workflow's id and name (a trigger names the workflow; the input check reads its version by id).</summary>
+    private async Task<ResolvedWorkflow> WorkflowAsync(string workflowText, CancellationToken cancellationToken)
     {
         var resolved = await new WorkflowResolver(client, workflows).ResolveAsync(workflowText, "workflow", cancellationToken).ConfigureAwait(false);
-        if (resolved.Name is { } name)
+        if (resolved.Name is not null)
         {
-            return name;
+            return resolved;
         }
 
-        return (await client.GetWorkflowAsync(resolved.Id, cancellationToken).ConfigureAwait(false)).Name
-               ?? throw new McpException($"workflow {resolved.Id} has no name in Hatchet; trigger it by name as list_workflows shows it.");
+        var name = (await client.GetWorkflowAsync(resolved.Id, cancellationToken).ConfigureAwait(false)).Name
+                   ?? throw new McpException($"workflow {resolved.Id} has no name in Hatchet; trigger it by name as list_workflows shows it.");
+        return resolved with { Name = name };
     }
 
     // Hatchet may not list a run created a moment ago yet; that is "pending", not a failure of the trigger.

@@ -38,7 +38,7 @@ public sealed class InputSchemaCheckTests
     {
         var schema = $$"""{"type":"{{type}}"}""";
         Passes(schema, good);
-        Assert.Equal(new InputSchemaViolation("$", reason), Single(schema, bad));
+        Assert.Equal(new InputSchemaViolation("$", "type", reason), Single(schema, bad));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class InputSchemaCheckTests
     public void Required_names_each_missing_property_at_its_path()
     {
         var result = Check("""{"type":"object","required":["orderId","total"]}""", """{"total":3}""");
-        Assert.Equal([new InputSchemaViolation("$.orderId", "is required but missing")], result.Violations);
+        Assert.Equal([new InputSchemaViolation("$.orderId", "required", "is required but missing")], result.Violations);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class InputSchemaCheckTests
     {
         const string schema = """{"properties":{"amount":{"type":"number"},"note":{"type":"string"}}}""";
         Passes(schema, """{"amount":1}""");
-        Assert.Equal(new InputSchemaViolation("$.amount", "is a string, expected number"), Single(schema, """{"amount":"12"}"""));
+        Assert.Equal(new InputSchemaViolation("$.amount", "type", "is a string, expected number"), Single(schema, """{"amount":"12"}"""));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class InputSchemaCheckTests
     {
         const string schema = """{"properties":{"to":{}},"additionalProperties":false}""";
         Passes(schema, """{"to":"a"}""");
-        Assert.Equal(new InputSchemaViolation("$.cc", "is not allowed (allowed: to)"), Single(schema, """{"to":"a","cc":"b"}"""));
+        Assert.Equal(new InputSchemaViolation("$.cc", "additionalProperties", "is not allowed (allowed: to)"), Single(schema, """{"to":"a","cc":"b"}"""));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class InputSchemaCheckTests
         const string schema = """{"prefixItems":[{"type":"string"},{"type":"integer"}],"items":false}""";
         Passes(schema, """["a",1]""");
         var result = Check(schema, """[1,1,"extra"]""");
-        Assert.Equal([new("$[0]", "is an integer, expected string"), new InputSchemaViolation("$[2]", "no value is allowed here")], result.Violations);
+        Assert.Equal([new("$[0]", "type", "is an integer, expected string"), new InputSchemaViolation("$[2]", "false", "no value is allowed here")], result.Violations);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class InputSchemaCheckTests
             """;
         var result = Check(schema, """{"order":{"lines":[{"sku":"a"},{"unit price":-1}]}}""");
         Assert.Equal(
-            [new("$.order.lines[1].sku", "is required but missing"), new InputSchemaViolation("$.order.lines[1]['unit price']", "is -1, less than minimum 0")],
+            [new("$.order.lines[1].sku", "required", "is required but missing"), new InputSchemaViolation("$.order.lines[1]['unit price']", "minimum", "is -1, less than minimum 0")],
             result.Violations);
     }
 
@@ -185,7 +185,7 @@ public sealed class InputSchemaCheckTests
              "type":"object","properties":{"lines":{"type":"array","items":{"$ref":"#/$defs/Line"}}}}
             """;
         Passes(schema, """{"lines":[{"qty":2}]}""");
-        Assert.Equal(new InputSchemaViolation("$.lines[0].qty", "is 0, less than minimum 1"), Single(schema, """{"lines":[{"qty":0}]}"""));
+        Assert.Equal(new InputSchemaViolation("$.lines[0].qty", "minimum", "is 0, less than minimum 1"), Single(schema, """{"lines":[{"qty":0}]}"""));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class InputSchemaCheckTests
         const string schema = """{"properties":{"note":{"anyOf":[{"type":"string"},{"type":"null"}],"default":null,"title":"Note"}}}""";
         Passes(schema, """{"note":null}""");
         Passes(schema, """{"note":"x"}""");
-        Assert.Equal(new InputSchemaViolation("$.note", "is an integer and matches none of anyOf's 2 alternatives (string; null)"), Single(schema, """{"note":3}"""));
+        Assert.Equal(new InputSchemaViolation("$.note", "anyOf", "is an integer and matches none of anyOf's 2 alternatives (string; null)"), Single(schema, """{"note":3}"""));
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class InputSchemaCheckTests
     [Fact]
     public void False_and_true_schemas_forbid_and_allow_everything()
     {
-        Assert.Equal(new InputSchemaViolation("$.x", "no value is allowed here"), Single("""{"properties":{"x":false}}""", """{"x":1}"""));
+        Assert.Equal(new InputSchemaViolation("$.x", "false", "no value is allowed here"), Single("""{"properties":{"x":false}}""", """{"x":1}"""));
         Passes("""{"properties":{"x":true}}""", """{"x":1}""");
     }
 

@@ -186,17 +186,17 @@ public sealed class WriteConfirmationTests(ConfirmationFixture fixture) : IClass
         var sent = new SentRequests();
         await using var server = await fixture.ConnectAsync(sent);
         var workflow = Str(Facts.SingleTaskWorkflowName);
-        var preview = await server.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{"to":"a@example.com"} }""");
+        var preview = await server.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{"to":"a@example.com","template":"welcome","customerId":"cus_1"} }""");
         Assert.Equal("awaiting_confirmation", preview.Structured.GetProperty("outcome").GetString());
         Assert.Contains("a@example.com", preview.Text, StringComparison.Ordinal);
         var token = Str(Token(preview));
 
-        var other = await server.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{"to":"b@example.com"},"confirmation_token":{{token}}}""");
+        var other = await server.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{"to":"b@example.com","template":"welcome","customerId":"cus_1"},"confirmation_token":{{token}}}""");
         Assert.True(other.IsError);
         Assert.Contains("another input", other.Text, StringComparison.Ordinal);
         Assert.Empty(sent.Mutating);
 
-        var started = await server.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{"to":"a@example.com"},"confirmation_token":{{token}}}""");
+        var started = await server.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{"to":"a@example.com","template":"welcome","customerId":"cus_1"},"confirmation_token":{{token}}}""");
         Assert.False(started.IsError, started.Text);
         var trigger = Assert.Single(sent.Mutating);
         Assert.Contains("a@example.com", trigger.Body, StringComparison.Ordinal);
@@ -264,7 +264,7 @@ public sealed class WriteConfirmationTests(ConfirmationFixture fixture) : IClass
         }));
         var workflow = Str(Facts.SingleTaskWorkflowName);
 
-        var call = server.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{ } }""");
+        var call = server.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{"to":"a@example.com","template":"welcome","customerId":"cus_1"} }""");
         await asked.Task.WaitAsync(TestContext.Current.CancellationToken);
         fixture.Time.Advance(new ConfirmationOptions().ElicitationTimeout + TimeSpan.FromSeconds(1));
         pastTheBound.SetResult();

@@ -82,13 +82,15 @@ public sealed class TokenReflectionTests
         var tokenId = TokenIdOf(token);
         var workflow = harness.Emulator.Facts.SingleTaskWorkflowName;
         var leaky = new JsonObject { ["note"] = $"{new string('x', 230)} {token} {tokenId}" };
+        // A valid send-email input: the trigger checks it against the workflow's inputJsonSchema before anything else.
+        static JsonObject Email() => new() { ["to"] = "a@example.com", ["template"] = "welcome", ["customerId"] = "cus_1" };
 
         // Through the confirmation token path: the preview shows the metadata too, so it must be scrubbed as well.
         var preview = await harness.Client.CallToolAsync("trigger_workflow",
-            new Dictionary<string, object?> { ["workflow"] = workflow, ["input"] = new JsonObject(), ["metadata"] = leaky }, cancellationToken: ct);
+            new Dictionary<string, object?> { ["workflow"] = workflow, ["input"] = Email(), ["metadata"] = leaky }, cancellationToken: ct);
         var confirmation = preview.StructuredContent!.Value.GetProperty("confirmation").GetProperty("token").GetString();
         var trigger = await harness.Client.CallToolAsync("trigger_workflow",
-            new Dictionary<string, object?> { ["workflow"] = workflow, ["input"] = new JsonObject(), ["metadata"] = leaky, ["confirmation_token"] = confirmation }, cancellationToken: ct);
+            new Dictionary<string, object?> { ["workflow"] = workflow, ["input"] = Email(), ["metadata"] = leaky, ["confirmation_token"] = confirmation }, cancellationToken: ct);
         var runId = trigger.StructuredContent!.Value.GetProperty("runId").GetGuid();
         var run = await harness.Client.CallToolAsync("get_run", new Dictionary<string, object?> { ["run_id"] = runId.ToString() }, cancellationToken: ct);
 

@@ -35,7 +35,7 @@ public sealed partial class AmbiguousTriggerTests(ToolServerFixture fixture) : I
     private Task<ToolAnswer> TriggerAsync(ModelContextProtocol.Client.McpClient? client = null) =>
         (client is null ? fixture.Server.CallAsync("trigger_workflow", Args) : CallWith(client));
 
-    private string Args => $$$"""{"workflow":{{{JsonSerializer.Serialize(Workflow, TestJson.Default.String)}}},"input":{"to":"ops@example.com"},"metadata":{"ticket":"OPS-7"}}""";
+    private string Args => $$$"""{"workflow":{{{JsonSerializer.Serialize(Workflow, TestJson.Default.String)}}},"input":{"to":"ops@example.com","template":"welcome","customerId":"cus_1"},"metadata":{"ticket":"OPS-7"}}""";
 
     private async Task<ToolAnswer> CallWith(ModelContextProtocol.Client.McpClient client)
     {

@@ -156,7 +156,7 @@ public sealed class DashboardLinkToolTests(ToolServerFixture fixture) : IClassFi
     [Fact]
     public async Task Writes_link_the_run_they_started_and_each_target_found()
     {
-        var triggered = await fixture.Server.CallAsync("trigger_workflow", $$"""{"workflow":"{{Facts.SingleTaskWorkflowName}}","input":{"to":"a@example.com"} }""");
+        var triggered = await fixture.Server.CallAsync("trigger_workflow", $$"""{"workflow":"{{Facts.SingleTaskWorkflowName}}","input":{"to":"a@example.com","template":"welcome","customerId":"cus_1"} }""");
         var runId = triggered.Structured.GetProperty("runId").GetGuid();
         Assert.Equal($"{Root}/runs/{runId:D}", triggered.Structured.GetProperty("url").GetString());
         Assert.Contains($"Dashboard: {Root}/runs/{runId:D}", triggered.Text, StringComparison.Ordinal);

@@ -196,7 +196,7 @@ public sealed class FailureToolTests(ToolServerFixture fixture) : IClassFixture<
     {
         Fault("POST", "/api/v1/stable/tenants/*/workflow-runs/trigger", 5, FaultKind.Status, status: 502, body: "bad gateway");
 
-        var answer = await fixture.Server.CallAsync("trigger_workflow", $$"""{"input":{},"workflow":"{{Facts.SingleTaskWorkflowName}}"}""");
+        var answer = await fixture.Server.CallAsync("trigger_workflow", $$"""{"input":{"to":"a@example.com","template":"welcome","customerId":"cus_1"},"workflow":"{{Facts.SingleTaskWorkflowName}}"}""");
 
         Assert.True(answer.IsError);
         Assert.Single(fixture.Requests("/workflow-runs/trigger", "POST"));

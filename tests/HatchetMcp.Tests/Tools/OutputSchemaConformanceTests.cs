@@ -96,7 +96,7 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
         var failed = await fixture.Server.CallAsync("list_runs", $$"""{"statuses":["FAILED"],"workflow":{{Quoted(Facts.FailingWorkflowName)}},"limit":1}""");
         var failedRun = failed.Structured.GetProperty("runs")[0].GetProperty("id").GetGuid();
 
-        await AssertConformsAsync("trigger_workflow", $$"""{"workflow":{{Quoted(Facts.SingleTaskWorkflowName)}},"input":{"to":"a@example.com"},"metadata":{"source":"test"} }""");
+        await AssertConformsAsync("trigger_workflow", $$"""{"workflow":{{Quoted(Facts.SingleTaskWorkflowName)}},"input":{"to":"a@example.com","template":"welcome","customerId":"cus_1"},"metadata":{"source":"test"} }""");
         await AssertConformsAsync("cancel_runs", $$"""{"run_ids":["{{Facts.StuckRunId}}","{{Facts.SampleDagRunId}}","{{Guid.NewGuid()}}"]}""");
         await AssertConformsAsync("replay_runs", $$"""{"run_ids":["{{failedRun}}","{{Guid.NewGuid()}}"]}""");
         // Already paused (nothing sent) and paused then resumed: both shapes of the pause answer.

@@ -29,7 +29,7 @@ public sealed class WriteToolTests(ToolServerFixture fixture) : IClassFixture<To
         fixture.Emulator.Hooks.ClearRequests();
 
         var answer = await Call("trigger_workflow",
-            $$"""{"workflow":{{Str(Facts.SingleTaskWorkflowName)}},"input":{"to":"ops@example.com"},"metadata":{"ticket":"OPS-42"},"priority":3}""");
+            $$"""{"workflow":{{Str(Facts.SingleTaskWorkflowName)}},"input":{"to":"ops@example.com","template":"welcome","customerId":"cus_1"},"metadata":{"ticket":"OPS-42"},"priority":3}""");
 
         Assert.False(answer.IsError, answer.Text);
         var runId = answer.Structured.GetProperty("runId").GetGuid();
@@ -46,7 +46,7 @@ public sealed class WriteToolTests(ToolServerFixture fixture) : IClassFixture<To
     [Fact]
     public async Task Trigger_accepts_input_given_as_a_string_holding_a_json_object()
     {
-        var answer = await Call("trigger_workflow", $$"""{"workflow":{{Str(Facts.SingleTaskWorkflowName)}},"input":"{\"to\":\"a@b.c\"}"}""");
+        var answer = await Call("trigger_workflow", $$"""{"workflow":{{Str(Facts.SingleTaskWorkflowName)}},"input":"{\"to\":\"a@b.c\",\"template\":\"welcome\",\"customerId\":\"cus_1\"}"}""");
 
         Assert.False(answer.IsError, answer.Text);
     }

@@ -212,7 +212,7 @@ public sealed class UntrustedContentTests(ToolServerFixture fixture) : IClassFix
     [Fact]
     public async Task Trigger_workflow_redacts_the_secret_metadata_it_echoes()
     {
-        var arguments = $$$"""{"workflow":{{{Json(fixture.Emulator.Facts.SingleTaskWorkflowName)}}},"input":{"to":"ops@example.com","password":"{{{HostileHatchetClient.Secret}}}-input"},"metadata":{"ticket":"OPS-7","api_key":"{{{HostileHatchetClient.Secret}}}-trigger"}""";
+        var arguments = $$$"""{"workflow":{{{Json(fixture.Emulator.Facts.SingleTaskWorkflowName)}}},"input":{"to":"ops@example.com","template":"welcome","customerId":"cus_1","password":"{{{HostileHatchetClient.Secret}}}-input"},"metadata":{"ticket":"OPS-7","api_key":"{{{HostileHatchetClient.Secret}}}-trigger"}""";
         var preview = await Call("trigger_workflow", arguments + "}");
         AssertNoSecret(preview);
         Assert.Contains("api_key=[redacted]", preview.Text, StringComparison.Ordinal);

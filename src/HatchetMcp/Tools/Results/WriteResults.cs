@@ -9,7 +9,7 @@ public sealed record TriggerResult
 
     public required string WorkflowName { get; init; }
 
-    [Description("Right after triggering; PENDING: not yet visible.")]
+    [Description("After triggering or waiting; PENDING: not yet visible.")]
     public string? Status { get; init; }
 
     public int? Priority { get; init; }
@@ -29,6 +29,11 @@ public sealed record TriggerResult
     public string? Undo { get; init; }
 
     public string? Url { get; init; }
+
+    public int? Waited { get; init; }
+
+    [Description("Output (COMPLETED) or error (FAILED) after a wait.")]
+    public string? Result { get; init; }
 }
 
 /// <summary>How a write was confirmed, or what confirming it takes.</summary>
