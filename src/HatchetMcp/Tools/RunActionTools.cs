@@ -36,13 +36,13 @@ public sealed class RunActionTools(IHatchetClient client, ToolOutputOptions outp
 
     [McpServerTool(Name = "cancel_runs", Title = "Cancel runs", ReadOnly = false, Destructive = true,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
-    [Description("MUTATES LIVE STATE. Cancels runs or tasks by id (1 to 100), or the runs a filter matches (default statuses " +
-                 "QUEUED,RUNNING; up to the server's cap, pinned at the preview). Each id is looked up first and only the " +
+    [Description("MUTATES LIVE STATE. Cancels runs or tasks by id (1 to 100) or by filter (the matches are " +
+                 "pinned at the preview, up to a cap). Each id is looked up first and only the " +
                  "ones that exist and are still QUEUED or RUNNING are sent to Hatchet; the answer says per id what happened: " +
                  "cancel requested, already finished (with its status), unknown (no such run or task), or not accessible. " +
                  "Hatchet cancels asynchronously: confirm with get_run. Use it to stop stuck or runaway runs.")]
     public async Task<CallToolResult> CancelRuns(
-        [Description("Run ids or task ids to cancel (UUIDs from list_runs or get_run), 1 to 100.")] string[]? run_ids = null,
+        [Description("Run or task ids (UUIDs from list_runs or get_run), 1 to 100.")] string[]? run_ids = null,
         [Description(RunFilter.WorkflowDescription)] string? workflow = null,
         [Description(RunFilter.StatusesDescription + " QUEUED, RUNNING (default both).")] string[]? statuses = null,
         [Description(RunFilter.SinceDescription)] string? since = null,
@@ -71,16 +71,16 @@ public sealed class RunActionTools(IHatchetClient client, ToolOutputOptions outp
 
     [McpServerTool(Name = "replay_runs", Title = "Replay runs", ReadOnly = false, Destructive = true,
         Idempotent = false, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
-    [Description("MUTATES LIVE STATE. Replays finished runs or tasks by id (1 to 100), or the runs a filter matches (default " +
-                 "statuses FAILED,CANCELLED; up to the server's cap, pinned at the preview): Hatchet resets their tasks in place " +
+    [Description("MUTATES LIVE STATE. Replays finished runs or tasks by id (1 to 100) or by filter (pinned at " +
+                 "the preview, up to a cap): Hatchet resets their tasks in place " +
                  "(same ids, attempt + 1) and queues them again, replacing the previous result. Each id is looked up first; " +
                  "only existing runs that have finished (FAILED, CANCELLED or COMPLETED) are sent. The answer says per id what " +
                  "happened: queued for replay, still active (not replayed), unknown, or not accessible. Use it after fixing " +
                  "the cause of failures. Next: get_run to follow the replayed runs.")]
     public async Task<CallToolResult> ReplayRuns(
-        [Description("Run ids or task ids to replay (UUIDs from list_runs or get_run), 1 to 100.")] string[]? run_ids = null,
+        [Description("Run or task ids (UUIDs from list_runs or get_run), 1 to 100.")] string[]? run_ids = null,
         [Description(RunFilter.WorkflowDescription)] string? workflow = null,
-        [Description(RunFilter.StatusesDescription + " FAILED, CANCELLED, COMPLETED (default FAILED, CANCELLED).")] string[]? statuses = null,
+        [Description(RunFilter.StatusesDescription + " FAILED, CANCELLED, COMPLETED (default the first two).")] string[]? statuses = null,
         [Description(RunFilter.SinceDescription)] string? since = null,
         [Description(RunFilter.UntilDescription)] string? until = null,
         [Description(RunFilter.MetadataDescription)] string[]? metadata = null,

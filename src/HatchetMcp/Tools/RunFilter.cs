@@ -11,10 +11,10 @@ namespace HatchetMcp.Tools;
 internal sealed record RunFilter(string? Workflow, IReadOnlyList<string> Statuses, string Since, string? Until, IReadOnlyList<string> Metadata, TimeWindow Window)
 {
     internal const string WorkflowDescription = "Filter (instead of run_ids): workflow name or id.";
-    internal const string StatusesDescription = "Filter: run statuses.";
-    internal const string SinceDescription = "Filter: window start, ISO 8601 or back from now (90m, 24h, 7d). Default 24h.";
-    internal const string UntilDescription = "Filter: window end, same forms. Default now.";
-    internal const string MetadataDescription = "Filter: metadata pairs key=value, all must match.";
+    internal const string StatusesDescription = "Filter:";
+    internal const string SinceDescription = "Filter: window start, ISO 8601 or back from now (90m, 7d). Default 24h.";
+    internal const string UntilDescription = "Filter: window end. Default now.";
+    internal const string MetadataDescription = "Filter: key=value pairs, all must match.";
     private const string DefaultSince = "24h";
 
     /// <summary>
