@@ -58,13 +58,17 @@ internal sealed record RunFilter(string? Workflow, IReadOnlyList<string> Statuse
     public string Canonical =>
         $"workflow={Workflow}\nstatuses={string.Join(',', Statuses)}\nsince={Since}\nuntil={Until}\nmetadata={string.Join(',', Metadata)}";
 
+    /// <summary>A relative time as given and the time it stood for when the filter was read ("24h (2026-11-23T12:00:00Z)").</summary>
+    private static string Point(string given, DateTimeOffset resolved) =>
+        TimeWindow.TryRelative(given, out _) ? $"{given} ({Shaping.TimeText.Iso(resolved)})" : Shaping.TimeText.Iso(resolved);
+
     /// <summary>The filter as the human reads it.</summary>
     public string Describe() =>
         string.Join(", ", new[]
         {
             Workflow is null ? null : $"workflow {Workflow}",
             $"statuses {string.Join(",", Statuses)}",
-            $"since {Since}" + (Until is null ? string.Empty : $" until {Until}"),
+            $"since {Point(Since, Window.Since)}" + (Until is null || Window.Until is not { } end ? string.Empty : $" until {Point(Until, end)}"),
             Metadata.Count == 0 ? null : "metadata " + string.Join(",", Metadata.Select(m => m.Replace(':', '='))),
         }.OfType<string>());
 }

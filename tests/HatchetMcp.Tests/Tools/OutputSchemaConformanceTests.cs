@@ -99,6 +99,7 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
         await AssertConformsAsync("trigger_workflow", $$"""{"workflow":{{Quoted(Facts.SingleTaskWorkflowName)}},"input":{"to":"a@example.com"},"metadata":{"source":"test"} }""");
         await AssertConformsAsync("cancel_runs", $$"""{"run_ids":["{{Facts.StuckRunId}}","{{Facts.SampleDagRunId}}","{{Guid.NewGuid()}}"]}""");
         await AssertConformsAsync("replay_runs", $$"""{"run_ids":["{{failedRun}}","{{Guid.NewGuid()}}"]}""");
+        await AssertConformsAsync("cancel_runs", """{"metadata":["conformance=matches-nothing"]}""");
     }
 
     [Fact]
