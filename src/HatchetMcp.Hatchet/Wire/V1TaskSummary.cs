@@ -90,6 +90,7 @@ public sealed record V1RunListRow
 /// <summary>A task of a DAG run inside a run-list row: only what finds the run's error and attempt.</summary>
 public sealed record V1RunListChild
 {
+    [JsonPropertyName("taskExternalId")] public Guid? TaskExternalId { get; set; }
     [JsonPropertyName("status")] public string? Status { get; set; }
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
     [JsonPropertyName("retryCount")] public int? RetryCount { get; set; }

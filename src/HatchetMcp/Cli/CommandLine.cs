@@ -15,7 +15,7 @@ internal static class CommandLine
         var rest = args.Length > 0 && args[0] == "--" ? args[1..] : args;
         var skipConfirmation = rest.Contains(Safety.ConfirmationOptions.SkipFlag);
         var serverArguments = rest.Where(a => a != Safety.ConfirmationOptions.SkipFlag).ToArray();
-        if (serverArguments.Length == 0 || ToolSelection.IsServerOption(serverArguments[0]))
+        if (serverArguments.Length == 0 || ToolSelection.IsServerOption(serverArguments[0]) || ServerConfiguration.IsBulkCapOption(serverArguments[0]))
         {
             using var signal = new ShutdownSignal();
             return await StdioServerCommand.RunAsync(serverArguments, stderr, signal.Token, skipConfirmation).ConfigureAwait(false);

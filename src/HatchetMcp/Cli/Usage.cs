@@ -8,12 +8,13 @@ internal static class Usage
         hatchet-mcp {Server.ServerIdentity.Version}: an MCP server for the Hatchet workflow engine.
 
         Usage:
-          hatchet-mcp [--read-only] [--toolsets LIST] [--tools LIST] [--exclude-tools LIST]
+          hatchet-mcp [--read-only] [--toolsets LIST] [--tools LIST] [--exclude-tools LIST] [--bulk-cap N]
                                       run the MCP server over stdio (what MCP clients launch);
                                       --read-only: no tool that changes live state is listed or run;
                                       --toolsets: areas to list (default, all, or areas such as runs,findings);
                                       --tools: single tools to list besides (alone: only these);
-                                      --exclude-tools: tools never listed (wins over the others)
+                                      --exclude-tools: tools never listed (wins over the others);
+                                      --bulk-cap: most runs a cancel/replay filter may match (default 100)
           hatchet-mcp --dangerously-skip-confirmation [options above]
                                       the same, with writes acting on the first call, unconfirmed (unattended
                                       automation only; warns on stderr and in the server's instructions)

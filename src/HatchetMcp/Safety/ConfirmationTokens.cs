@@ -97,6 +97,13 @@ public sealed class ConfirmationTokens
         return _spent.TryAdd(parts[2], expires) ? null : "the confirmation_token was already used (each token confirms one call).";
     }
 
+    /// <summary>The token's nonce (what identifies one preview), or null when it is not shaped like a token; nothing is checked.</summary>
+    public static string? NonceOf(string token)
+    {
+        var parts = (token ?? string.Empty).Trim().Split('.');
+        return parts.Length == 8 && parts[0] == Version && parts[2].Length > 0 ? parts[2] : null;
+    }
+
     private string Sign(string body) => Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(body)));
 
     private static string Digest(IReadOnlyList<string> values) => Digest(string.Join('\n', values));

@@ -84,6 +84,7 @@ public static class HatchetMcpServer
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(new FetchGate(configuration.MaxConcurrency));
+        services.AddSingleton(configuration.BulkCap);
         return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard, configuration.Tools, configuration.Confirmation, configuration.Audit);
     }
 }

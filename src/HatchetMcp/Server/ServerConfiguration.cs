@@ -31,10 +31,13 @@ public sealed record ServerConfiguration
     /// <summary>Where audit lines are appended besides stderr (<c>HATCHET_MCP_AUDIT_LOG</c>).</summary>
     public AuditLogOptions Audit { get; init; } = new();
 
+    /// <summary>The most runs one cancel_runs or replay_runs call acts on (<c>HATCHET_MCP_BULK_CAP</c>, <c>--bulk-cap</c>).</summary>
+    public BulkCap BulkCap { get; init; } = new();
+
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
         [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, SecretKeys.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable,
-         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable, .. ToolSelection.EnvironmentVariables];
+         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable, BulkCap.EnvironmentVariable, .. ToolSelection.EnvironmentVariables];
 
     /// <summary>
     /// Reads the configuration from the environment and the server's options (<c>--read-only</c>, <c>--toolsets</c>, …).
@@ -48,7 +51,8 @@ public sealed record ServerConfiguration
         ArgumentNullException.ThrowIfNull(time);
 
         // The options first: a mistyped tool name is worth saying even before the token is set.
-        var tools = ToolSelection.Read(environment, arguments ?? [], out var toolsError);
+        var (capText, capSource, rest) = TakeBulkCap(arguments ?? [], environment);
+        var tools = ToolSelection.Read(environment, rest, out var toolsError);
         if (tools is null)
         {
             return ServerConfigurationResult.Fail(toolsError ?? "the tool selection is unusable.");
@@ -96,13 +100,50 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(auditError);
         }
 
+        var bulkCap = BulkCap.Parse(capText, capSource, out var capError);
+        if (capError is not null)
+        {
+            return ServerConfigurationResult.Fail(capError);
+        }
+
         var configuration = new ServerConfiguration
         {
             Settings = settings.Settings, Output = output, LogLevel = logLevel, Dashboard = dashboard,
             MaxConcurrency = gate.Limit, Tools = tools,
-            Confirmation = confirmation, Audit = audit,
+            Confirmation = confirmation, Audit = audit, BulkCap = bulkCap,
         };
         return ServerConfigurationResult.Ok(configuration, settings.Warning);
+    }
+
+    /// <summary>Whether <paramref name="argument"/> is <c>--bulk-cap</c> (<c>--bulk-cap N</c> or <c>--bulk-cap=N</c>).</summary>
+    public static bool IsBulkCapOption(string argument) =>
+        argument == BulkCap.Flag || argument.StartsWith(BulkCap.Flag + "=", StringComparison.Ordinal);
+
+    /// <summary>The bulk cap's text and where it came from (the flag wins over the variable), and the other arguments.</summary>
+    private static (string? Text, string Source, List<string> Others) TakeBulkCap(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    {
+        string? text = null;
+        var rest = new List<string>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] == BulkCap.Flag)
+            {
+                text = i + 1 < arguments.Count ? arguments[++i] : string.Empty;
+                text = text.Length == 0 ? "(missing)" : text;
+            }
+            else if (IsBulkCapOption(arguments[i]))
+            {
+                text = arguments[i][(BulkCap.Flag.Length + 1)..];
+            }
+            else
+            {
+                rest.Add(arguments[i]);
+            }
+        }
+
+        return text is not null
+            ? (text, BulkCap.Flag, rest)
+            : (environment.TryGetValue(BulkCap.EnvironmentVariable, out var value) ? value : null, BulkCap.EnvironmentVariable, rest);
     }
 
     /// <summary>Copies the variables this server reads from the process environment.</summary>

@@ -38,6 +38,8 @@ public static class ToolRegistration
         builder.Services.TryAddSingleton<Safety.IWriteConfirmation, Safety.WriteConfirmation>();
         builder.Services.TryAddSingleton<Safety.AuditLog>();
         builder.Services.TryAddSingleton<WriteSteps>();
+        builder.Services.TryAddSingleton<Safety.PinnedSelections>();
+        builder.Services.TryAddSingleton(new Safety.BulkCap());
 
         // Tools build their own structured answers; see PrebuiltResultTool for why the SDK must not see their schemas.
         builder.Services.PostConfigure<McpServerOptions>(options =>

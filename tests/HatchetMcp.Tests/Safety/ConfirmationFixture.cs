@@ -36,6 +36,36 @@ public sealed class ConfirmationFixture : IAsyncLifetime
         return started.Structured.GetProperty("runId").GetGuid();
     }
 
+    /// <summary>A fresh QUEUED run (its workflow has no worker) carrying metadata batch=<paramref name="batch"/>.</summary>
+    public async Task<Guid> NewQueuedRunAsync(string batch)
+    {
+        var workflow = System.Text.Json.JsonSerializer.Serialize(await NoWorkerWorkflowAsync(), HatchetMcp.Tests.ToolTests.TestJson.Default.String);
+        var started = await _setup.CallAsync("trigger_workflow", $$"""{"workflow":{{workflow}},"input":{},"metadata":{"batch":"{{batch}}"} }""");
+        Assert.False(started.IsError, started.Text);
+        return started.Structured.GetProperty("runId").GetGuid();
+    }
+
+    /// <summary>The name of the workflow whose runs stay QUEUED (no worker serves it).</summary>
+    public async Task<string> NoWorkerWorkflowAsync()
+    {
+        var held = await _setup.CallAsync("get_run", $$"""{"run_id":"{{Emulator.Facts.NoWorkerRunIds[0]}}"}""");
+        return held.Structured.GetProperty("workflowName").GetString()!;
+    }
+
+    /// <summary>Cancels <paramref name="ids"/> unconfirmed and lets the emulator apply it (its clock moves a second).</summary>
+    public async Task CancelNowAsync(params Guid[] ids)
+    {
+        var list = string.Join(",", ids.Select(id => $"\"{id}\""));
+        var answer = await _setup.CallAsync("cancel_runs", $$"""{"run_ids":[{{list}}]}""");
+        Assert.False(answer.IsError, answer.Text);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        foreach (var id in ids)
+        {
+            var run = await _setup.CallAsync("get_run", $$"""{"run_id":"{{id}}"}""");
+            Assert.Equal("CANCELLED", run.Structured.GetProperty("status").GetString());
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_setup is not null)
@@ -51,7 +81,7 @@ public sealed class ConfirmationFixture : IAsyncLifetime
 
     /// <summary>A server (confirmation on unless given) whose outgoing requests land in <paramref name="sent"/>.</summary>
     public Task<InMemoryMcpServer> ConnectAsync(SentRequests sent, ConfirmationOptions? confirmation = null, McpClientOptions? client = null,
-        AuditLogOptions? audit = null, TextWriter? log = null)
+        AuditLogOptions? audit = null, TextWriter? log = null, int? bulkCap = null)
     {
         var env = new Dictionary<string, string?>
         {
@@ -68,7 +98,14 @@ public sealed class ConfirmationFixture : IAsyncLifetime
             Log = log,
             LogLevel = log is null ? LogLevel.Warning : LogLevel.Information,
             ClientOptions = client,
-            ConfigureServices = services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(sent.Handler)),
+            ConfigureServices = services =>
+            {
+                services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(sent.Handler));
+                if (bulkCap is { } cap)
+                {
+                    services.AddSingleton(new BulkCap(cap));
+                }
+            },
         }, TestContext.Current.CancellationToken);
     }
 }

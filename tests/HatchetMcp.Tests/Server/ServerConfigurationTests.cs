@@ -38,6 +38,36 @@ public sealed class ServerConfigurationTests
         Assert.True(secrets.IsSecret("password"));
     }
 
+    [Theory]
+    [InlineData(null, null, 100)]
+    [InlineData("250", null, 250)]
+    [InlineData("250", "--bulk-cap=40", 40)]
+    [InlineData(null, "--bulk-cap 1000", 1000)]
+    public void The_bulk_cap_defaults_to_100_and_the_flag_wins_over_the_variable(string? variable, string? flag, int expected)
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?> { ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(30)), ["HATCHET_MCP_BULK_CAP"] = variable },
+            TimeProvider.System, flag?.Split(' ') ?? ["--read-only"]);
+
+        Assert.Null(result.Error);
+        Assert.Equal(expected, Assert.IsType<ServerConfiguration>(result.Configuration).BulkCap.Runs);
+    }
+
+    [Theory]
+    [InlineData("1001", null, "HATCHET_MCP_BULK_CAP")]
+    [InlineData("0", null, "HATCHET_MCP_BULK_CAP")]
+    [InlineData(null, "--bulk-cap=lots", "--bulk-cap")]
+    public void A_bulk_cap_outside_1_to_1000_stops_the_server_with_one_line(string? variable, string? flag, string named)
+    {
+        var result = ServerConfiguration.Read(
+            new Dictionary<string, string?> { ["HATCHET_CLIENT_TOKEN"] = Token(TimeSpan.FromDays(30)), ["HATCHET_MCP_BULK_CAP"] = variable },
+            TimeProvider.System, flag is null ? [] : [flag]);
+
+        Assert.Null(result.Configuration);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.Contains("1 to 1000", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_token_expiring_within_7_days_is_usable_with_a_warning_line()
     {

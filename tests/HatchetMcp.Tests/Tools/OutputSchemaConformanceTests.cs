@@ -104,6 +104,7 @@ public sealed class OutputSchemaConformanceTests(ToolServerFixture fixture) : IC
         await AssertConformsAsync("pause_workflow", $$"""{"workflow":{{Quoted(Facts.FailingWorkflowName)}},"cron_and_scheduled":"DROP"}""");
         await AssertConformsAsync("resume_workflow", $$"""{"workflow":{{Quoted(Facts.FailingWorkflowName)}}}""");
         await AssertConformsAsync("resume_worker", $$"""{"worker_id":"{{Facts.InactiveWorkerId}}"}""");
+        await AssertConformsAsync("cancel_runs", """{"metadata":["conformance=matches-nothing"]}""");
     }
 
     [Fact]
