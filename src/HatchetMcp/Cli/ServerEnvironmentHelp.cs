@@ -31,6 +31,7 @@ internal static class ServerEnvironmentHelp
         (ToolSelection.ExcludeToolsVariable, $"optional: comma list of tools never listed, whatever else names them ({ToolSelection.ExcludeToolsFlag} wins)"),
         (Safety.ConfirmationOptions.EnvironmentVariable, "optional: 'on' (default: every write is confirmed by the user or a preview token) or 'off' (unattended; warns)"),
         (Safety.AuditLogOptions.EnvironmentVariable, "optional: file to append one JSON line per write attempt to (created 0600), besides stderr"),
+        (Profiles.ServerProfiles.EnvironmentVariable, $"optional: JSON file naming several Hatchet connections (profiles), each with its token variable or file; replaces {HatchetEnvironmentVariables.Token} and the API/tenant variables"),
     ];
 
     /// <summary>The variables, one per line, names aligned.</summary>

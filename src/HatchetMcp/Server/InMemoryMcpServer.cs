@@ -88,7 +88,8 @@ public sealed class InMemoryMcpServer : IAsyncDisposable
             logging.ClearProviders().SetMinimumLevel(options.LogLevel);
             if (options.Log is not null)
             {
-                logging.AddProvider(new StderrLoggerProvider(options.Log, options.LogLevel, settings.Token));
+                logging.AddProvider(new StderrLoggerProvider(options.Log, options.LogLevel,
+                    options.Profiles?.All.Select(profile => profile.Settings.Token) ?? [settings.Token]));
             }
         });
         HatchetMcpServer.Configure(services, settings, options.Output, options.Time, options.Dashboard, options.Tools, options.Confirmation, options.Audit, options.Profiles)

@@ -190,7 +190,8 @@ public sealed class ProfileTests
         Assert.True(profiles[1].GetProperty("isDefault").GetBoolean());
         Assert.Equal(harness.Emulator.Facts.OtherTenantId, profiles[1].GetProperty("tenantId").GetGuid());
         Assert.Contains("staging (default)", text, StringComparison.Ordinal);
-        var whole = text + answer.StructuredContent.Value.GetRawText();
+        _ = await CallAsync(harness, "whoami", """{"profile":"staging"}""");
+        var whole = text + answer.StructuredContent.Value.GetRawText() + harness.ServerLog;
         foreach (var token in new[] { harness.Emulator.Token, harness.Emulator.Facts.OtherTenantToken })
         {
             foreach (var secret in TestJwt.SecretParts(token))
