@@ -62,7 +62,8 @@ internal static class ProfileRegistration
                 profile = found;
             }
 
-            if (profile.ReadOnly && IsWrite(context, call.Name))
+            var isWrite = IsWrite(context, call.Name);
+            if (profile.ReadOnly && isWrite)
             {
                 return Error($"'{call.Name}' is not available on profile '{profile.Name}': that profile is read-only, so no tool that changes " +
                              "live state runs on it. Nothing was sent to Hatchet.");
@@ -72,14 +73,23 @@ internal static class ProfileRegistration
             var routed = context.Server.Services?.GetRequiredService<ProfileServices>()
                          ?? throw new InvalidOperationException("The profiles' services are not registered.");
             context.Services = routed.For(profile, before);
+            CallToolResult result;
             try
             {
-                return await next(context, cancellationToken).ConfigureAwait(false);
+                result = await next(context, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 context.Services = before;
             }
+
+            // A write's preview or outcome is read by the human who approves it: it says which connection it is for.
+            if (isWrite && result.Content.FirstOrDefault() is TextContentBlock first)
+            {
+                first.Text = $"Profile: {profile.Name}\n{first.Text}";
+            }
+
+            return result;
         }));
     }
 

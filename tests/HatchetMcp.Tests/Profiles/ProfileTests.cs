@@ -225,6 +225,8 @@ public sealed class ProfileTests
         var run = harness.Emulator.Facts.NoWorkerRunIds[0];
         var preview = await CallAsync(harness, "cancel_runs", $$"""{"profile":"blue","run_ids":["{{run}}"]}""");
         var token = preview.StructuredContent!.Value.GetProperty("confirmation").GetProperty("token").GetString()!;
+        // The human approving the preview sees which connection it is for.
+        Assert.StartsWith("Profile: blue\nPreview: nothing was sent.", Text(preview), StringComparison.Ordinal);
         harness.Emulator.Hooks.ClearRequests();
 
         var refused = await CallAsync(harness, "cancel_runs", $$"""{"profile":"green","run_ids":["{{run}}"],"confirmation_token":"{{token}}"}""");
