@@ -32,6 +32,7 @@ internal static class ServerEnvironmentHelp
         (Safety.ConfirmationOptions.EnvironmentVariable, "optional: 'on' (default: every write is confirmed by the user or a preview token) or 'off' (unattended; warns)"),
         (Safety.AuditLogOptions.EnvironmentVariable, "optional: file to append one JSON line per write attempt to (created 0600), besides stderr"),
         (Safety.BulkCap.EnvironmentVariable, $"optional: most runs a cancel_runs or replay_runs filter may match, 1 to {Safety.BulkCap.HardLimit} (default {Safety.BulkCap.Default}; {Safety.BulkCap.Flag} N wins)"),
+        (Profiles.ServerProfiles.EnvironmentVariable, $"optional: JSON file naming several Hatchet connections (profiles), each with its token variable or file; replaces {HatchetEnvironmentVariables.Token} and the API/tenant variables"),
     ];
 
     /// <summary>The variables, one per line, names aligned.</summary>

@@ -7,6 +7,9 @@ public sealed record AuditEntry
 
     public required string Tool { get; init; }
 
+    /// <summary>The Hatchet connection (profile) the write was for.</summary>
+    public string? Profile { get; init; }
+
     /// <summary>What the caller named: run or task ids, or the workflow triggered.</summary>
     public required IReadOnlyList<string> Targets { get; init; }
 

@@ -9,7 +9,7 @@ namespace HatchetMcp.Safety;
 /// <c>HATCHET_MCP_AUDIT_LOG</c> when set. Lines pass through the Hatchet token's scrubber; confirmation tokens are never
 /// put in an entry.
 /// </summary>
-public sealed class AuditLog(AuditLogOptions options, HatchetSettings settings, ILoggerFactory? loggers = null)
+public sealed class AuditLog(AuditLogOptions options, HatchetSettings settings, ILoggerFactory? loggers = null, Profiles.ServerProfiles? profiles = null)
 {
     private readonly ILogger? _logger = loggers?.CreateLogger("HatchetMcp.Audit");
     private readonly Lock _file = new();
@@ -17,7 +17,12 @@ public sealed class AuditLog(AuditLogOptions options, HatchetSettings settings, 
     public void Record(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var line = settings.Token.Scrub(JsonSerializer.Serialize(entry, SafetyJsonContext.Default.AuditEntry));
+        var line = JsonSerializer.Serialize(entry, SafetyJsonContext.Default.AuditEntry);
+        foreach (var token in profiles?.All.Select(profile => profile.Settings.Token) ?? [settings.Token])
+        {
+            line = token.Scrub(line);
+        }
+
         if (_logger?.IsEnabled(LogLevel.Information) == true)
         {
             _logger.LogInformation("audit {Line}", line);

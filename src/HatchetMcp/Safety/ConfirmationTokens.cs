@@ -30,7 +30,7 @@ public sealed class ConfirmationTokens
     {
         var expires = _time.GetUtcNow() + _lifetime;
         var nonce = Base64Url(RandomNumberGenerator.GetBytes(12));
-        var body = string.Join('.', Version, proposal.Tool, nonce, expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var body = string.Join('.', Version, Bound(proposal), nonce, expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
             Digest(proposal.Targets), Digest(proposal.Input), Digest(proposal.Actionable));
         return ($"{body}.{Sign(body)}", DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }
@@ -53,9 +53,17 @@ public sealed class ConfirmationTokens
             return "the confirmation_token's signature does not match: it was altered or issued by another server.";
         }
 
-        if (parts[1] != proposal.Tool)
+        var (tool, profile) = parts[1].IndexOf(':', StringComparison.Ordinal) is var colon and >= 0
+            ? (parts[1][..colon], parts[1][(colon + 1)..])
+            : (parts[1], string.Empty);
+        if (tool != proposal.Tool)
         {
-            return $"the confirmation_token was issued for {parts[1]}, not {proposal.Tool}.";
+            return $"the confirmation_token was issued for {tool}, not {proposal.Tool}.";
+        }
+
+        if (profile != proposal.Profile)
+        {
+            return $"the confirmation_token was issued on profile '{profile}', not '{proposal.Profile}': preview the write again on the profile it is for.";
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
@@ -103,6 +111,10 @@ public sealed class ConfirmationTokens
         var parts = (token ?? string.Empty).Trim().Split('.');
         return parts.Length == 8 && parts[0] == Version && parts[2].Length > 0 ? parts[2] : null;
     }
+
+    // Profile names are [a-z0-9_-], so neither ':' nor '.' can appear in one.
+    private static string Bound(WriteProposal proposal) =>
+        proposal.Profile.Length == 0 ? proposal.Tool : $"{proposal.Tool}:{proposal.Profile}";
 
     private string Sign(string body) => Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(body)));
 

@@ -9,6 +9,12 @@ public sealed record WriteProposal
     /// <summary>The tool's name; a token issued for one tool is refused by another.</summary>
     public required string Tool { get; init; }
 
+    /// <summary>
+    /// The profile the write is for when the server has several (empty otherwise); a token previewed on one profile
+    /// is refused on another.
+    /// </summary>
+    public string Profile { get; init; } = string.Empty;
+
     /// <summary>What the caller named: run or task ids (in the order given), or the workflow to trigger.</summary>
     public required IReadOnlyList<string> Targets { get; init; }
 

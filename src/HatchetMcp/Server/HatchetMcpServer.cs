@@ -1,5 +1,6 @@
 using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
+using HatchetMcp.Profiles;
 using HatchetMcp.Prompts;
 using HatchetMcp.Resources;
 using HatchetMcp.Safety;
@@ -26,6 +27,7 @@ public static class HatchetMcpServer
     /// <param name="tools">Which tools are listed (read-only mode, toolsets); every tool when null.</param>
     /// <param name="confirmation">How writes are confirmed; every write confirmed when null.</param>
     /// <param name="audit">Where audit lines go besides stderr; stderr only when null.</param>
+    /// <param name="profiles">The Hatchet connections; <paramref name="settings"/> alone when null. Its default's settings must be <paramref name="settings"/>.</param>
     public static IMcpServerBuilder Configure(
         IServiceCollection services,
         HatchetSettings settings,
@@ -34,7 +36,8 @@ public static class HatchetMcpServer
         DashboardLinks? dashboard = null,
         ToolSelection? tools = null,
         ConfirmationOptions? confirmation = null,
-        AuditLogOptions? audit = null)
+        AuditLogOptions? audit = null,
+        ServerProfiles? profiles = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
@@ -50,6 +53,7 @@ public static class HatchetMcpServer
             services.AddSingleton(time);
         }
 
+        profiles ??= ServerProfiles.Single(settings, dashboard);
         services.AddHatchetClient(settings);
         return services
             .AddMcpServer(options =>
@@ -60,14 +64,22 @@ public static class HatchetMcpServer
                     Title = ServerIdentity.Title,
                     Version = ServerIdentity.Version,
                 };
-                options.ServerInstructions = ServerInstructions.For(confirmation);
+                options.ServerInstructions = ServerInstructions.For(confirmation) + ProfilesText(profiles);
             })
             .AddHatchetTools()
             .ApplyToolSelection(tools ?? ToolSelection.Everything)
             .AddHatchetResources()
             .AddHatchetPrompts(ToolRegistration.JsonOptions)
-            .ScreenToolCalls();
+            .ScreenToolCalls()
+            .AddProfiles(profiles);
     }
+
+    /// <summary>With several profiles, the instructions name them, say which are read-only and what resources use.</summary>
+    private static string ProfilesText(ServerProfiles profiles) => profiles.AreSeveral
+        ? $" Profiles (Hatchet connections): {string.Join(", ", profiles.All.Select(p => p.ReadOnly ? $"{p.Name} (read-only)" : p.Name))}; " +
+          $"every tool takes profile (default {profiles.Default.Name}); resources and prompts use {profiles.Default.Name}. " +
+          "Name the profile when you report or act."
+        : string.Empty;
 
     /// <summary>
     /// Serves the composed server over a pair of streams (stdio, or in-memory pipes), with requests nested beyond the
@@ -85,6 +97,6 @@ public static class HatchetMcpServer
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(new FetchGate(configuration.MaxConcurrency));
         services.AddSingleton(configuration.BulkCap);
-        return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard, configuration.Tools, configuration.Confirmation, configuration.Audit);
+        return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard, configuration.Tools, configuration.Confirmation, configuration.Audit, configuration.Profiles);
     }
 }

@@ -39,6 +39,9 @@ public sealed record InMemoryMcpServerOptions
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     public McpClientOptions? ClientOptions { get; init; }
+
+    /// <summary>The Hatchet connections (a profiles file); the settings alone when null.</summary>
+    public Profiles.ServerProfiles? Profiles { get; init; }
 }
 
 /// <summary>
@@ -85,10 +88,11 @@ public sealed class InMemoryMcpServer : IAsyncDisposable
             logging.ClearProviders().SetMinimumLevel(options.LogLevel);
             if (options.Log is not null)
             {
-                logging.AddProvider(new StderrLoggerProvider(options.Log, options.LogLevel, settings.Token));
+                logging.AddProvider(new StderrLoggerProvider(options.Log, options.LogLevel,
+                    options.Profiles?.All.Select(profile => profile.Settings.Token) ?? [settings.Token]));
             }
         });
-        HatchetMcpServer.Configure(services, settings, options.Output, options.Time, options.Dashboard, options.Tools, options.Confirmation, options.Audit)
+        HatchetMcpServer.Configure(services, settings, options.Output, options.Time, options.Dashboard, options.Tools, options.Confirmation, options.Audit, options.Profiles)
             .WithHatchetStreams(toServer.Reader.AsStream(), toClient.Writer.AsStream());
         options.ConfigureServices?.Invoke(services);
 

@@ -1,5 +1,6 @@
 using HatchetMcp.Findings;
 using HatchetMcp.Hatchet;
+using HatchetMcp.Profiles;
 using HatchetMcp.Safety;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
@@ -19,6 +20,9 @@ public sealed record ServerConfiguration
 
     public LogLevel LogLevel { get; init; } = ServerLogLevel.Default;
 
+    /// <summary>The Hatchet connections (<c>HATCHET_MCP_CONFIG</c>); the environment's one when null.</summary>
+    public ServerProfiles? Profiles { get; init; }
+
     /// <summary>How many Hatchet requests the findings layer keeps in flight at once.</summary>
     public int MaxConcurrency { get; init; } = FetchGate.DefaultLimit;
 
@@ -37,7 +41,7 @@ public sealed record ServerConfiguration
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
         [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, SecretKeys.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable,
-         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable, BulkCap.EnvironmentVariable, .. ToolSelection.EnvironmentVariables];
+         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable, BulkCap.EnvironmentVariable, ServerProfiles.EnvironmentVariable, .. ToolSelection.EnvironmentVariables];
 
     /// <summary>
     /// Reads the configuration from the environment and the server's options (<c>--read-only</c>, <c>--toolsets</c>, …).
@@ -58,10 +62,30 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(toolsError ?? "the tool selection is unusable.");
         }
 
-        var settings = HatchetSettings.FromEnvironment(environment, time);
-        if (!settings.IsSuccess || settings.Settings is null)
+        ServerProfiles? profiles = null;
+        HatchetSettings resolved;
+        string? warning;
+        if (environment.GetValueOrDefault(ServerProfiles.EnvironmentVariable) is { Length: > 0 } profilesPath)
         {
-            return ServerConfigurationResult.Fail(settings.Error ?? "the Hatchet configuration is unusable.");
+            // The file replaces the token variables: each profile names its own token.
+            profiles = ServerProfiles.ReadFile(profilesPath, environment, time, out var profilesError, out warning);
+            if (profiles is null)
+            {
+                return ServerConfigurationResult.Fail(profilesError ?? "the profiles file is unusable.");
+            }
+
+            resolved = profiles.Default.Settings;
+        }
+        else
+        {
+            var settings = HatchetSettings.FromEnvironment(environment, time);
+            if (!settings.IsSuccess || settings.Settings is null)
+            {
+                return ServerConfigurationResult.Fail(settings.Error ?? "the Hatchet configuration is unusable.");
+            }
+
+            resolved = settings.Settings;
+            warning = settings.Warning;
         }
 
         var output = ToolOutputOptions.FromEnvironment(environment, out var outputError);
@@ -82,10 +106,18 @@ public sealed record ServerConfiguration
             return ServerConfigurationResult.Fail(logLevelError);
         }
 
-        var dashboard = DashboardLinks.FromEnvironment(environment, settings.Settings, out var dashboardError);
+        string? dashboardError = null;
+        var dashboard = profiles?.Default.Dashboard ?? DashboardLinks.FromEnvironment(environment, resolved, out dashboardError);
         if (dashboardError is not null)
         {
             return ServerConfigurationResult.Fail(dashboardError);
+        }
+
+        profiles ??= ServerProfiles.Single(resolved, dashboard);
+        if (!profiles.AreSeveral && profiles.Default.ReadOnly)
+        {
+            // One read-only profile makes the whole server read-only: nothing to route around.
+            tools = tools with { ReadOnly = true };
         }
 
         var confirmation = ConfirmationOptions.FromEnvironment(environment, out var confirmationError);
@@ -108,11 +140,11 @@ public sealed record ServerConfiguration
 
         var configuration = new ServerConfiguration
         {
-            Settings = settings.Settings, Output = output, LogLevel = logLevel, Dashboard = dashboard,
+            Settings = resolved, Output = output, LogLevel = logLevel, Dashboard = dashboard, Profiles = profiles,
             MaxConcurrency = gate.Limit, Tools = tools,
             Confirmation = confirmation, Audit = audit, BulkCap = bulkCap,
         };
-        return ServerConfigurationResult.Ok(configuration, settings.Warning);
+        return ServerConfigurationResult.Ok(configuration, warning);
     }
 
     /// <summary>Whether <paramref name="argument"/> is <c>--bulk-cap</c> (<c>--bulk-cap N</c> or <c>--bulk-cap=N</c>).</summary>

@@ -11,16 +11,23 @@ namespace HatchetMcp.Server;
 public sealed class StderrLoggerProvider : ILoggerProvider
 {
     private readonly TextWriter _writer;
-    private readonly HatchetToken? _token;
+    private readonly IReadOnlyList<HatchetToken> _tokens;
     private readonly LogLevel _minimum;
     private readonly Lock _gate = new();
 
     public StderrLoggerProvider(TextWriter writer, LogLevel minimum, HatchetToken? token)
+        : this(writer, minimum, token is null ? [] : [token])
+    {
+    }
+
+    /// <summary>A logger that scrubs every profile's token.</summary>
+    public StderrLoggerProvider(TextWriter writer, LogLevel minimum, IEnumerable<HatchetToken> tokens)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(tokens);
         _writer = writer;
         _minimum = minimum;
-        _token = token;
+        _tokens = [.. tokens];
     }
 
     public ILogger CreateLogger(string categoryName) => new StderrLogger(this, categoryName);
@@ -41,9 +48,9 @@ public sealed class StderrLoggerProvider : ILoggerProvider
             line += Environment.NewLine + exception;
         }
 
-        if (_token is not null)
+        foreach (var token in _tokens)
         {
-            line = _token.Scrub(line);
+            line = token.Scrub(line);
         }
 
         // One writer shared by concurrent requests: keep each entry whole.

@@ -26,7 +26,8 @@ public static class StdioServer
         services.AddLogging(logging => logging
             .ClearProviders()
             .SetMinimumLevel(configuration.LogLevel)
-            .AddProvider(new StderrLoggerProvider(log, configuration.LogLevel, configuration.Settings.Token)));
+            .AddProvider(new StderrLoggerProvider(log, configuration.LogLevel,
+                configuration.Profiles?.All.Select(profile => profile.Settings.Token) ?? [configuration.Settings.Token])));
         var requests = new RequestsInFlight();
         HatchetMcpServer.Configure(services, configuration)
             .TrackRequestsInFlight(requests)

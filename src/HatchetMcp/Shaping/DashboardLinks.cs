@@ -27,6 +27,9 @@ public sealed class DashboardLinks
 
     public bool Enabled => _tenantRoot is not null;
 
+    /// <summary>The tenant's page in the dashboard (<c>{base}/tenants/{tenant}</c>), or null when links are off.</summary>
+    public string? Home => _tenantRoot;
+
     /// <summary>Links under <paramref name="dashboardBase"/> for <paramref name="tenant"/>.</summary>
     public static DashboardLinks For(Uri dashboardBase, Guid tenant)
     {

@@ -9,7 +9,8 @@ namespace HatchetMcp.Tools;
 
 /// <summary>whoami: which tenant and API this server talks to, and whether it answers.</summary>
 [McpServerToolType]
-public sealed class IdentityTools(IHatchetClient client, HatchetSettings settings, ToolOutputOptions output, TimeProvider time)
+public sealed class IdentityTools(IHatchetClient client, HatchetSettings settings, ToolOutputOptions output, TimeProvider time,
+    Profiles.HatchetProfile? profile = null, Profiles.ServerProfiles? profiles = null)
 {
     [McpServerTool(Name = "whoami", Title = "Who am I (tenant, API, token)", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(WhoamiResult))]
@@ -44,6 +45,15 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
             HatchetVersion = versionError is null ? version : null,
             HatchetVersionError = versionError,
             ServerMode = $"hatchet-mcp over {output.ServerMode}; 7 read tools and 3 write tools (trigger_workflow, cancel_runs, replay_runs)",
+            Profile = profiles is { AreSeveral: true } ? profile?.Name : null,
+            Profiles = profiles is { AreSeveral: true }
+                ? [.. profiles.All.Select(p => new WhoamiProfile
+                {
+                    Name = p.Name, ApiBase = p.Settings.ApiBase.ToString().TrimEnd('/'), TenantId = p.Settings.TenantId,
+                    ReadOnly = p.ReadOnly, IsDefault = p == profiles.Default,
+                    Dashboard = (p.Dashboard ?? DashboardLinks.ForApi(p.Settings)).Home,
+                })]
+                : null,
         };
 
         var lines = new List<string>
@@ -66,9 +76,16 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
                 : "Next: fix the token (HATCHET_CLIENT_TOKEN) or the API base (HATCHET_API_BASE), then call whoami again.",
         };
 
+        lines.InsertRange(lines.Count - 1, ProfileLines(result));
         var text = TextBudget.Fit(lines, [], output.MaxTextBytes, KeepEnd.First, "lines", string.Empty).Text;
         return ToolResult.Create(text, result, ToolsJsonContext.Default.WhoamiResult);
     }
+
+    private static IEnumerable<string> ProfileLines(WhoamiResult result) => result.Profiles is { } all
+        ? [$"Profile: {result.Profile} answered; pass profile to act on another.",
+           .. all.Select(p => $"- {p.Name}{(p.IsDefault ? " (default)" : string.Empty)}: tenant {p.TenantId}, API {p.ApiBase}, " +
+                              (p.ReadOnly ? "read-only" : "writes available") + (p.Dashboard is { } d ? $", dashboard {d}" : string.Empty))]
+        : [];
 
     // whoami reports failures instead of failing: "is the API answering, and if not why" is the question it answers.
     private static async Task<(T? Value, string? Error)> TryAsync<T>(Func<Task<T>> call) where T : class

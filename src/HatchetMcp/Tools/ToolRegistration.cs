@@ -74,6 +74,17 @@ public static class ToolRegistration
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
             {
                 var result = await next(context, cancellationToken).ConfigureAwait(false);
+                if (context.Services?.GetService<Profiles.ServerProfiles>() is { } profiles)
+                {
+                    // Every profile's token: an answer from one tenant may quote anything.
+                    foreach (var profile in profiles.All)
+                    {
+                        result = SecretScrubbing.Scrub(result, profile.Settings.Token.Scrubber);
+                    }
+
+                    return result;
+                }
+
                 return context.Services?.GetService<HatchetSettings>()?.Token.Scrubber is { } scrubber
                     ? SecretScrubbing.Scrub(result, scrubber)
                     : result;

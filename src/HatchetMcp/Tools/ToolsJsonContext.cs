@@ -9,6 +9,7 @@ namespace HatchetMcp.Tools;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(WhoamiResult))]
+[JsonSerializable(typeof(WhoamiProfile))]
 [JsonSerializable(typeof(ListWorkflowsResult))]
 [JsonSerializable(typeof(GetWorkflowResult))]
 [JsonSerializable(typeof(ListRunsResult))]

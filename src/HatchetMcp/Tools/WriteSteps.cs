@@ -15,8 +15,12 @@ namespace HatchetMcp.Tools;
 /// The steps every write tool shares: confirm the proposal (elicitation, a preview token, or off), write the audit line,
 /// and say in the answer how it was confirmed and what a failed request may have done.
 /// </summary>
-public sealed class WriteSteps(IWriteConfirmation confirmation, AuditLog audit, TimeProvider time)
+public sealed class WriteSteps(IWriteConfirmation confirmation, AuditLog audit, TimeProvider time,
+    Profiles.HatchetProfile? profile = null, Profiles.ServerProfiles? profiles = null)
 {
+    /// <summary>The profile named in tokens and summaries: only when there are several to tell apart.</summary>
+    private string BoundProfile => profiles is { AreSeveral: true } && profile is not null ? profile.Name : string.Empty;
+
     internal const string TokenDescription = "Omit on the first call. From a preview answer, after the user approved it: acts on exactly what the preview showed (same arguments, single use, 5 minutes).";
     internal static string Sentence(string message) => message.TrimEnd().TrimEnd('.');
 
@@ -42,6 +46,11 @@ public sealed class WriteSteps(IWriteConfirmation confirmation, AuditLog audit, 
     internal async Task<ConfirmationDecision> ConfirmAsync(WriteProposal proposal, string? token, McpServer? server, CancellationToken cancellationToken)
     {
         var token1 = ToolArguments.Text(token, "confirmation_token", 400);
+        if (BoundProfile.Length > 0)
+        {
+            proposal = proposal with { Profile = BoundProfile, Summary = $"On profile {BoundProfile}: {proposal.Summary}" };
+        }
+
         return await confirmation.ConfirmAsync(proposal, token1,
             server ?? throw new McpException("this call carries no MCP server context, so the write cannot be confirmed; nothing was sent."),
             cancellationToken).ConfigureAwait(false);
@@ -52,6 +61,7 @@ public sealed class WriteSteps(IWriteConfirmation confirmation, AuditLog audit, 
         {
             Time = time.GetUtcNow(),
             Tool = proposal.Tool,
+            Profile = profile?.Name,
             Targets = proposal.Targets,
             Confirmation = decision.Path,
             ConfirmationResult = decision.Result,

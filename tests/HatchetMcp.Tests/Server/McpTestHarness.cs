@@ -21,6 +21,9 @@ public sealed record McpTestHarnessOptions
     /// <summary>More environment for the server (e.g. HATCHET_MCP_TIMEOUT_SECONDS, HATCHET_MCP_OUTPUT_BUDGET).</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 
+    /// <summary>More environment chosen once the emulator runs (e.g. a profiles file naming its tenants), applied last.</summary>
+    public Func<HatchetEmulator, IReadOnlyDictionary<string, string?>>? EnvironmentFor { get; init; }
+
     /// <summary>Last word on the server's container, after composition.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
@@ -88,6 +91,11 @@ public sealed class McpTestHarness : IAsyncDisposable
                 environment[name] = value;
             }
 
+            foreach (var (name, value) in options.EnvironmentFor?.Invoke(emulator) ?? new Dictionary<string, string?>())
+            {
+                environment[name] = value;
+            }
+
             var read = ServerConfiguration.Read(environment, emulator.Time);
             var configuration = read.Configuration
                 ?? throw new InvalidOperationException($"The harness configuration is unusable: {read.Error}");
@@ -105,6 +113,7 @@ public sealed class McpTestHarness : IAsyncDisposable
                     LogLevel = options.LogLevel,
                     ConfigureServices = options.ConfigureServices,
                     Tools = configuration.Tools,
+                    Profiles = configuration.Profiles,
                 },
                 cancellationToken).ConfigureAwait(false);
             return new McpTestHarness(emulator, server, log, token);

@@ -40,4 +40,26 @@ public sealed record WhoamiResult
 
     [Description("Transport, and whether writes are available.")]
     public required string ServerMode { get; init; }
+
+    [Description("Profile that answered, when there are several.")]
+    public string? Profile { get; init; }
+
+    [Description("The configured profiles, when there are several.")]
+    public IReadOnlyList<WhoamiProfile>? Profiles { get; init; }
+}
+
+/// <summary>One configured Hatchet connection, as whoami lists it: never its token or where the token is kept.</summary>
+public sealed record WhoamiProfile
+{
+    public required string Name { get; init; }
+
+    public required string ApiBase { get; init; }
+
+    public Guid TenantId { get; init; }
+
+    public bool ReadOnly { get; init; }
+
+    public bool IsDefault { get; init; }
+
+    public string? Dashboard { get; init; }
 }
