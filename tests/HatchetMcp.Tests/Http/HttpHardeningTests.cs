@@ -1,5 +1,7 @@
 using System.Net;
+using HatchetMcp.Hatchet;
 using HatchetMcp.Server.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace HatchetMcp.Tests.Http;
@@ -98,5 +100,21 @@ public sealed class HttpHardeningTests(HttpServerFixture fixture) : IClassFixtur
             using var response = await Http.GetAsync(new Uri(server.BaseUrl, "/healthz"), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_failure_inside_the_server_answers_500_without_its_detail()
+    {
+        const string detail = "connection string Server=db;Password=hunter2";
+        await using var server = await HttpTestServers.StartAsync(fixture.Emulator,
+            configureServices: services => services.AddTransient<IHatchetClient>(_ => throw new InvalidOperationException(detail)));
+
+        using var response = await Http.GetAsync(new Uri(server.BaseUrl, "/readyz"), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Internal error", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }
 }

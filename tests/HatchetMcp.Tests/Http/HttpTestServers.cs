@@ -15,7 +15,7 @@ public static class HttpTestServers
 {
     /// <summary>A server on a free loopback port; <paramref name="environment"/> adds to (or unsets, with null) the emulator's settings.</summary>
     public static async Task<StreamableHttpServer> StartAsync(HatchetEmulator emulator, IReadOnlyDictionary<string, string?>? environment = null,
-        TextWriter? log = null, Func<HttpServerOptions, HttpServerOptions>? adjust = null)
+        TextWriter? log = null, Func<HttpServerOptions, HttpServerOptions>? adjust = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         var env = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -33,7 +33,7 @@ public static class HttpTestServers
         var options = HttpServerOptions.Read(env, [HttpServerOptions.UrlsFlag, "http://127.0.0.1:0", HttpServerOptions.AllowAnonymousLoopbackFlag], out _, out var error)
             ?? throw new InvalidOperationException(error);
         return await StreamableHttpServer.StartAsync(configuration, adjust?.Invoke(options) ?? options, log ?? TextWriter.Null,
-            cancellationToken: TestContext.Current.CancellationToken);
+            configureServices, TestContext.Current.CancellationToken);
     }
 
     /// <summary>An MCP client over Streamable HTTP (the SDK's own HTTP client transport).</summary>
