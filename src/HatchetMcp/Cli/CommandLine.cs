@@ -2,7 +2,7 @@ using HatchetMcp.Server;
 
 namespace HatchetMcp.Cli;
 
-/// <summary>Dispatches the verb: none runs the stdio server; the others are tools for people.</summary>
+/// <summary>Dispatches the verb: none runs the stdio server, serve-http the HTTP server; the others are tools for people.</summary>
 internal static class CommandLine
 {
     public const int Success = 0;
@@ -36,6 +36,12 @@ internal static class CommandLine
             {
                 using var signal = new ShutdownSignal();
                 return await EmulatorCommand.RunAsync(verbArgs, stdout, stderr, signal.Token).ConfigureAwait(false);
+            }
+
+            case "serve-http":
+            {
+                using var signal = new ShutdownSignal();
+                return await HttpServerCommand.RunAsync(serverArguments[1..], stdout, stderr, signal.Token, skipConfirmation).ConfigureAwait(false);
             }
 
             case "demo":

@@ -33,6 +33,12 @@ internal static class ServerEnvironmentHelp
         (Safety.AuditLogOptions.EnvironmentVariable, "optional: file to append one JSON line per write attempt to (created 0600), besides stderr"),
         (Safety.BulkCap.EnvironmentVariable, $"optional: most runs a cancel_runs or replay_runs filter may match, 1 to {Safety.BulkCap.HardLimit} (default {Safety.BulkCap.Default}; {Safety.BulkCap.Flag} N wins)"),
         (Profiles.ServerProfiles.EnvironmentVariable, $"optional: JSON file naming several Hatchet connections (profiles), each with its token variable or file; replaces {HatchetEnvironmentVariables.Token} and the API/tenant variables"),
+        (ServerLogFormat.EnvironmentVariable, "optional, serve-http: stderr log lines as 'text' (default) or 'json' (one object per line)"),
+        (Server.Http.HttpServerOptions.AllowedHostsVariable, "optional, serve-http: comma list of Host names accepted besides localhost, 127.0.0.1, ::1 ('*': any)"),
+        (Server.Http.HttpServerOptions.AllowedOriginsVariable, "optional, serve-http: comma list of browser origins (scheme://host:port) accepted besides loopback ones"),
+        (Server.Http.HttpServerOptions.MaxBodyBytesVariable, $"optional, serve-http: largest request body in bytes (default {Server.Http.HttpServerOptions.DefaultMaxBodyBytes}); larger: 413"),
+        (Server.Http.HttpServerOptions.RateLimitVariable, $"optional, serve-http: requests to /mcp per client per minute (default {Server.Http.HttpServerOptions.DefaultRateLimit}); more: 429"),
+        (Server.Http.HttpServerOptions.RequestTimeoutVariable, $"optional, serve-http: longest request in seconds (default {Server.Http.HttpServerOptions.DefaultRequestTimeout.TotalSeconds:0}); longer: 504"),
     ];
 
     /// <summary>The variables, one per line, names aligned.</summary>

@@ -18,11 +18,14 @@ internal static class Usage
           hatchet-mcp --dangerously-skip-confirmation [options above]
                                       the same, with writes acting on the first call, unconfirmed (unattended
                                       automation only; warns on stderr and in the server's instructions)
+          hatchet-mcp serve-http [--urls URLS] --allow-anonymous-loopback [server options above]
+                                      serve MCP over Streamable HTTP at /mcp (stateless), with /healthz and
+                                      /readyz; prints MCP_URL=... first; no authentication yet, so loopback only
           hatchet-mcp demo            walk a debugging flow against the built-in emulator and print each call
           hatchet-mcp emulator [--port N] [--scenario realistic|empty] [--seed N] [--scale N] [--test-hooks]
                                       serve the Hatchet API emulator; prints HATCHET_API_BASE=... and
                                       HATCHET_CLIENT_TOKEN=... then serves until stopped
-          hatchet-mcp <verb> --help   help on demo or emulator
+          hatchet-mcp <verb> --help   help on serve-http, demo or emulator
           hatchet-mcp --help | -h     this text
           hatchet-mcp --version       the version and the commit it was built from
 
@@ -32,6 +35,33 @@ internal static class Usage
         {ServerEnvironmentHelp.Text}
 
         Exit codes: 0 done, 1 failure, 2 unusable configuration or arguments.
+        """;
+
+    public static string ServeHttp { get; } =
+        $"""
+        hatchet-mcp serve-http: serve MCP over Streamable HTTP for clients that do not launch processes.
+
+        Usage:
+          hatchet-mcp serve-http [--urls URLS] --allow-anonymous-loopback [--read-only] [--toolsets LIST] [--tools LIST]
+                                 [--exclude-tools LIST] [--dangerously-skip-confirmation]
+
+          --urls URLS                   addresses to listen on, separated by ';' (default {Server.Http.HttpServerOptions.DefaultUrl};
+                                        port 0 picks a free port)
+          --allow-anonymous-loopback    serve callers without credentials; required, and only loopback addresses
+                                        (127.0.0.1, ::1, localhost) are accepted, because authentication is not built yet
+
+        The same tools, resources, prompts, confirmation and audit as stdio, at /mcp, stateless (no session is kept, so
+        replicas need no affinity). GET /healthz answers 200 while the process runs; GET /readyz answers 200 when Hatchet
+        answers this server's token (checked at most every 5 s) and 503 with the reason when it does not.
+        The first stdout line is MCP_URL=<the bound /mcp address>; logs go to stderr (JSON lines with
+        HATCHET_MCP_LOG_FORMAT=json). Refused with 403: a Host or Origin that is not loopback or listed in
+        HATCHET_MCP_ALLOWED_HOSTS / HATCHET_MCP_ALLOWED_ORIGINS; 413: a body over HATCHET_MCP_MAX_BODY_BYTES; 429 with
+        Retry-After: more than HATCHET_MCP_RATE_LIMIT requests a minute from one client; 504: a request over
+        HATCHET_MCP_REQUEST_TIMEOUT_SECONDS. SIGTERM or Ctrl+C stops accepting and lets requests in flight finish.
+
+        Environment: as the stdio server (hatchet-mcp --help).
+
+        Exit codes: 0 stopped, 1 could not listen, 2 unusable configuration or arguments (one line on stderr).
         """;
 
     public static string Demo { get; } =

@@ -41,7 +41,9 @@ public sealed record ServerConfiguration
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
         [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, SecretKeys.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable,
-         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable, BulkCap.EnvironmentVariable, ServerProfiles.EnvironmentVariable, .. ToolSelection.EnvironmentVariables];
+         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable, BulkCap.EnvironmentVariable, ServerProfiles.EnvironmentVariable, .. ToolSelection.EnvironmentVariables,
+         // Read by serve-http only (HttpServerOptions).
+         ServerLogFormat.EnvironmentVariable, .. Http.HttpServerOptions.EnvironmentVariables];
 
     /// <summary>
     /// Reads the configuration from the environment and the server's options (<c>--read-only</c>, <c>--toolsets</c>, …).

@@ -19,6 +19,11 @@ internal sealed class PrebuiltResultTool : DelegatingMcpServerTool
     private static readonly JsonTypeInfo<Tool> ToolJson =
         (JsonTypeInfo<Tool>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Tool));
 
+    // The wrapper of each tool instance. The options that hold the tools may be built more than once (the HTTP transport
+    // builds them per request): the tool registered in the container is the same instance each time, already stripped,
+    // so it must get its first wrapper back rather than be taken for a tool without a schema.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<McpServerTool, PrebuiltResultTool> Wrappers = [];
+
     private readonly Tool _advertised;
 
     private PrebuiltResultTool(McpServerTool inner, Tool advertised) : base(inner) => _advertised = advertised;
@@ -29,10 +34,31 @@ internal sealed class PrebuiltResultTool : DelegatingMcpServerTool
     public static McpServerTool Wrap(McpServerTool tool)
     {
         ArgumentNullException.ThrowIfNull(tool);
-        if (tool is PrebuiltResultTool || tool.ProtocolTool.OutputSchema is null)
+        if (tool is PrebuiltResultTool)
         {
             return tool;
         }
+
+        lock (Wrappers)
+        {
+            if (Wrappers.TryGetValue(tool, out var existing))
+            {
+                return existing;
+            }
+
+            if (tool.ProtocolTool.OutputSchema is null)
+            {
+                return tool;
+            }
+
+            var wrapper = Create(tool);
+            Wrappers.Add(tool, wrapper);
+            return wrapper;
+        }
+    }
+
+    private static PrebuiltResultTool Create(McpServerTool tool)
+    {
 
         // A copy through the SDK's own serialiser keeps every advertised field (name, title, schemas, annotations, meta).
         var advertised = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(tool.ProtocolTool, ToolJson), ToolJson)

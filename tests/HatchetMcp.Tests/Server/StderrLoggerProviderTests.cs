@@ -46,4 +46,28 @@ public sealed class StderrLoggerProviderTests
         var line = Assert.Single(writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.EndsWith("warn Test: loud", line.TrimEnd(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void In_json_format_each_entry_is_one_json_object_per_line_with_the_token_redacted()
+    {
+        var writer = new StringWriter();
+        using var provider = new StderrLoggerProvider(writer, LogLevel.Trace, new HatchetToken(Token), LogFormat.Json);
+        var logger = provider.CreateLogger("Test");
+
+        logger.LogInformation("Authorization: Bearer {Token}\nsecond line", Token);
+        logger.LogError(new InvalidOperationException($"token {Token} in an exception"), "failed");
+
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
+        Assert.Equal("Information", first.RootElement.GetProperty("level").GetString());
+        Assert.Equal("Test", first.RootElement.GetProperty("category").GetString());
+        Assert.Equal("Authorization: Bearer [redacted]\nsecond line", first.RootElement.GetProperty("message").GetString());
+        using var second = System.Text.Json.JsonDocument.Parse(lines[1]);
+        Assert.Contains("token [redacted] in an exception", second.RootElement.GetProperty("exception").GetString(), StringComparison.Ordinal);
+        foreach (var secret in TestJwt.SecretParts(Token))
+        {
+            Assert.DoesNotContain(secret, writer.ToString(), StringComparison.Ordinal);
+        }
+    }
 }
