@@ -69,6 +69,7 @@ internal sealed class PrebuiltResultTool : DelegatingMcpServerTool
             advertised.OutputSchema = WithoutNullProperties(schema);
         }
 
+        advertised.InputSchema = CompactInput(advertised.InputSchema);
         return new PrebuiltResultTool(tool, advertised);
     }
 
@@ -83,6 +84,38 @@ internal sealed class PrebuiltResultTool : DelegatingMcpServerTool
     {
         var node = JsonNode.Parse(schema.GetRawText())!;
         DropNull(node);
+        return JsonSerializer.SerializeToElement(node, JsonNodeJson);
+    }
+
+    /// <summary>
+    /// The input schema without what says nothing to a model: <c>"default": null</c> on every optional argument (leaving
+    /// one out already means that), and null as an item of an array argument (no tool takes a null id, status or pair).
+    /// An optional argument itself still admits null, which clients send for "not given".
+    /// </summary>
+    internal static JsonElement CompactInput(JsonElement schema)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        if (node["properties"] is JsonObject properties)
+        {
+            foreach (var (_, property) in properties)
+            {
+                if (property is not JsonObject p)
+                {
+                    continue;
+                }
+
+                if (p.TryGetPropertyValue("default", out var value) && value is null)
+                {
+                    p.Remove("default");
+                }
+
+                if (p["items"] is JsonObject items && items["type"] is JsonArray { Count: 2 } types && types.Count(t => t?.GetValue<string>() == "null") == 1)
+                {
+                    items["type"] = types.First(t => t?.GetValue<string>() != "null")!.GetValue<string>();
+                }
+            }
+        }
+
         return JsonSerializer.SerializeToElement(node, JsonNodeJson);
     }
 

@@ -36,11 +36,10 @@ public sealed class RunActionTools(IHatchetClient client, ToolOutputOptions outp
 
     [McpServerTool(Name = "cancel_runs", Title = "Cancel runs", ReadOnly = false, Destructive = true,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
-    [Description("MUTATES LIVE STATE. Cancels runs or tasks by id (1 to 100) or by filter (the matches are " +
-                 "pinned at the preview, up to a cap). Each id is looked up first and only the " +
-                 "ones that exist and are still QUEUED or RUNNING are sent to Hatchet; the answer says per id what happened: " +
-                 "cancel requested, already finished (with its status), unknown (no such run or task), or not accessible. " +
-                 "Hatchet cancels asynchronously: confirm with get_run. Use it to stop stuck or runaway runs.")]
+    [Description("MUTATES LIVE STATE. Cancels runs or tasks by id (1 to 100) or by filter (matches pinned at the " +
+                 "preview, capped). Only ids that exist and are QUEUED or RUNNING are sent; the answer says per id what " +
+                 "happened: cancel requested, already finished (with its status), unknown, or not accessible. Hatchet " +
+                 "cancels asynchronously: confirm with get_run. Use it to stop stuck or runaway runs.")]
     public async Task<CallToolResult> CancelRuns(
         [Description("Run or task ids (UUIDs from list_runs or get_run), 1 to 100.")] string[]? run_ids = null,
         [Description(RunFilter.WorkflowDescription)] string? workflow = null,
@@ -71,12 +70,11 @@ public sealed class RunActionTools(IHatchetClient client, ToolOutputOptions outp
 
     [McpServerTool(Name = "replay_runs", Title = "Replay runs", ReadOnly = false, Destructive = true,
         Idempotent = false, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(BulkActionResult))]
-    [Description("MUTATES LIVE STATE. Replays finished runs or tasks by id (1 to 100) or by filter (pinned at " +
-                 "the preview, up to a cap): Hatchet resets their tasks in place " +
-                 "(same ids, attempt + 1) and queues them again, replacing the previous result. Each id is looked up first; " +
-                 "only existing runs that have finished (FAILED, CANCELLED or COMPLETED) are sent. The answer says per id what " +
-                 "happened: queued for replay, still active (not replayed), unknown, or not accessible. Use it after fixing " +
-                 "the cause of failures. Next: get_run to follow the replayed runs.")]
+    [Description("MUTATES LIVE STATE. Replays finished runs or tasks by id (1 to 100) or by filter (matches pinned " +
+                 "at the preview, capped): Hatchet resets their tasks in place (same ids, attempt + 1) and queues them " +
+                 "again, replacing the previous result. Only ids that exist and are FAILED, CANCELLED or COMPLETED are " +
+                 "sent; the answer says per id what happened: queued for replay, still active, unknown, or not accessible. " +
+                 "Use it after fixing the cause of failures; follow with get_run.")]
     public async Task<CallToolResult> ReplayRuns(
         [Description("Run or task ids (UUIDs from list_runs or get_run), 1 to 100.")] string[]? run_ids = null,
         [Description(RunFilter.WorkflowDescription)] string? workflow = null,

@@ -21,7 +21,7 @@ public sealed class WriteSteps(IWriteConfirmation confirmation, AuditLog audit, 
     /// <summary>The profile named in tokens and summaries: only when there are several to tell apart.</summary>
     private string BoundProfile => profiles is { AreSeveral: true } && profile is not null ? profile.Name : string.Empty;
 
-    internal const string TokenDescription = "Omit on the first call. From a preview answer, after the user approved it: acts on exactly what the preview showed (same arguments, single use, 5 minutes).";
+    internal const string TokenDescription = "Omit at first. From a preview the user approved: acts on exactly what it showed (same arguments; single use; 5 minutes).";
     internal static string Sentence(string message) => message.TrimEnd().TrimEnd('.');
 
     /// <summary>

@@ -240,7 +240,7 @@ public sealed class PauseToolTests(ConfirmationFixture fixture) : IClassFixture<
         await using var server = await fixture.ConnectAsync(new SentRequests(), ConfirmationOptions.Skipped);
         var workflow = $$"""{"workflow":{{Str(Facts.SingleTaskWorkflowName)}}}""";
         Assert.Equal("paused", Outcome(await server.CallAsync("pause_workflow", workflow)));
-        var started = await server.CallAsync("trigger_workflow", $$"""{"workflow":{{Str(Facts.SingleTaskWorkflowName)}},"input":{ } }""");
+        var started = await server.CallAsync("trigger_workflow", $$"""{"workflow":{{Str(Facts.SingleTaskWorkflowName)}},"input":{"to":"ops@example.com","template":"welcome","customerId":"cus_1"} }""");
         var run = started.Structured.GetProperty("runId").GetGuid();
 
         var whilePaused = await StatusesAsync(server, run, 40);
