@@ -172,9 +172,11 @@ public sealed class RunActionTools(IHatchetClient client, ToolOutputOptions outp
         if (matched.OverCap is { } count)
         {
             var many = count.Exact is { } exact ? $"{exact} runs match" : $"more than {cap.Runs} runs match (at least {count.AtLeast})";
-            throw new McpException($"{many} the filter ({filter.Describe()}), above this server's cap of {cap.Runs} runs per {kind.Tool} call " +
-                                   $"({BulkCap.EnvironmentVariable}, at most {BulkCap.HardLimit}). Nothing was sent. Narrow it: a shorter window (since/until), " +
-                                   "fewer statuses, a workflow, or metadata key=value; list_runs with the same filter shows what matches.");
+            var refusal = $"{many} the filter ({filter.Describe()}), above this server's cap of {cap.Runs} runs per {kind.Tool} call " +
+                          $"({BulkCap.EnvironmentVariable}, at most {BulkCap.HardLimit}). Nothing was sent. Narrow it: a shorter window (since/until), " +
+                          "fewer statuses, a workflow, or metadata key=value; list_runs with the same filter shows what matches.";
+            steps.AuditRefusal(kind.Tool, [$"filter: {filter.Describe()}"], refusal);
+            throw new McpException(refusal);
         }
 
         return [.. matched.Runs.Select(r =>

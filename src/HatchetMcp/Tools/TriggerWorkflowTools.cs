@@ -47,7 +47,17 @@ public sealed partial class TriggerWorkflowTools(IHatchetClient client, ToolOutp
             var workflowRef = await WorkflowAsync(workflowText, cancellationToken).ConfigureAwait(false);
             var name = workflowRef.Name!;
             // Read-only and before any confirmation: a refused input is never offered for approval.
-            var checkLine = await new TriggerInputCheck(client).CheckAsync(workflowRef.Id, name, body, cancellationToken).ConfigureAwait(false);
+            string checkLine;
+            try
+            {
+                checkLine = await new TriggerInputCheck(client).CheckAsync(workflowRef.Id, name, body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (McpException refused)
+            {
+                steps.AuditRefusal("trigger_workflow", [name], refused.Message);
+                throw;
+            }
+
             var proposal = TriggerProposal(name, body, meta, prio, output.SecretKeys, checkLine);
             var decision = await steps.ConfirmAsync(proposal, confirmation_token, server, cancellationToken).ConfigureAwait(false);
             if (!decision.Approved)

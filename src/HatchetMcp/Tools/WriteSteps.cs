@@ -70,6 +70,14 @@ public sealed class WriteSteps(IWriteConfirmation confirmation, AuditLog audit, 
             Error = error ?? decision.Reason,
         });
 
+    /// <summary>
+    /// A write refused before any confirmation (an input its schema rejects, a filter over the cap): still a write
+    /// attempt, so it gets its audit line, with nothing sent.
+    /// </summary>
+    internal void AuditRefusal(string tool, IReadOnlyList<string> targets, string reason) =>
+        Audit(new WriteProposal { Tool = tool, Targets = targets, Input = string.Empty, Actionable = [], Summary = string.Empty },
+            new ConfirmationDecision { Path = ConfirmationResults.NonePath, Result = ConfirmationResults.Refused, Reason = reason }, [], []);
+
     internal static WriteConfirmationResult Confirmed(ConfirmationDecision decision) => new()
     {
         Path = decision.Path, Result = decision.Result, Token = decision.Token, ExpiresAt = decision.ExpiresAt,

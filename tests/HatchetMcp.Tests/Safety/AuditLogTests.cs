@@ -76,6 +76,32 @@ public sealed class AuditLogTests(ConfirmationFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_write_refused_before_confirmation_still_writes_its_line_with_nothing_sent()
+    {
+        var batch = $"audit-{Guid.NewGuid():N}";
+        for (var i = 0; i < 2; i++)
+        {
+            await fixture.NewQueuedRunAsync(batch);
+        }
+
+        await using (var server = await fixture.ConnectAsync(new SentRequests(), audit: Audit(), bulkCap: 1))
+        {
+            var overCap = await server.CallAsync("cancel_runs", $$"""{"metadata":["batch={{batch}}"],"since":"1h"}""");
+            Assert.True(overCap.IsError);
+            var badInput = await server.CallAsync("trigger_workflow", """{"workflow":"send-email","input":{"to":"ops@example.com"}}""");
+            Assert.True(badInput.IsError);
+        }
+
+        var lines = Lines();
+        Assert.Equal(["cancel_runs", "trigger_workflow"], lines.Select(l => l.GetProperty("tool").GetString()));
+        Assert.All(lines, l => Assert.Equal(("none", "refused"), (l.GetProperty("confirmation").GetString(), l.GetProperty("confirmation_result").GetString())));
+        Assert.All(lines, l => Assert.Empty(l.GetProperty("sent").EnumerateArray()));
+        Assert.Contains("cap of 1", lines[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("send-email", lines[1].GetProperty("targets")[0].GetString());
+        Assert.Contains("inputJsonSchema", lines[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_audit_file_is_created_readable_by_its_owner_only()
     {
         Audit();
