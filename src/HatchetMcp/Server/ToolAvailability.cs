@@ -11,10 +11,11 @@ public sealed partial class ToolAvailability
 {
     private readonly Dictionary<string, string> _heldBack;
 
-    private ToolAvailability(ToolSelection selection, IReadOnlyList<string> listed, Dictionary<string, string> heldBack, IReadOnlyList<string> writesHeldBack)
+    private ToolAvailability(ToolSelection selection, IReadOnlyList<string> listed, IReadOnlyList<string> writesListed, Dictionary<string, string> heldBack, IReadOnlyList<string> writesHeldBack)
     {
         Selection = selection;
         Listed = listed;
+        WritesListed = writesListed;
         _heldBack = heldBack;
         WritesHeldBack = writesHeldBack;
     }
@@ -23,6 +24,9 @@ public sealed partial class ToolAvailability
 
     /// <summary>The tools listed, in registration order.</summary>
     public IReadOnlyList<string> Listed { get; }
+
+    /// <summary>The listed tools that change live state.</summary>
+    public IReadOnlyList<string> WritesListed { get; }
 
     /// <summary>The tools registered but not listed.</summary>
     public IReadOnlyCollection<string> HeldBack => _heldBack.Keys;
@@ -39,6 +43,7 @@ public sealed partial class ToolAvailability
 
         var named = selection.Named();
         var listed = new List<string>();
+        var writesListed = new List<string>();
         var writesHeldBack = new List<string>();
         var heldBack = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, readOnly) in tools)
@@ -61,10 +66,14 @@ public sealed partial class ToolAvailability
             else
             {
                 listed.Add(name);
+                if (!readOnly)
+                {
+                    writesListed.Add(name);
+                }
             }
         }
 
-        return new ToolAvailability(selection, listed, heldBack, writesHeldBack);
+        return new ToolAvailability(selection, listed, writesListed, heldBack, writesHeldBack);
     }
 
     public bool IsListed(string tool) => !_heldBack.ContainsKey(tool);

@@ -10,7 +10,7 @@ namespace HatchetMcp.Tools;
 /// <summary>whoami: which tenant and API this server talks to, and whether it answers.</summary>
 [McpServerToolType]
 public sealed class IdentityTools(IHatchetClient client, HatchetSettings settings, ToolOutputOptions output, TimeProvider time,
-    Profiles.HatchetProfile? profile = null, Profiles.ServerProfiles? profiles = null)
+    Profiles.HatchetProfile? profile = null, Profiles.ServerProfiles? profiles = null, Server.ToolAvailability? availability = null)
 {
     [McpServerTool(Name = "whoami", Title = "Who am I (tenant, API, token)", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(WhoamiResult))]
@@ -44,7 +44,7 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
             ApiError = tenantError,
             HatchetVersion = versionError is null ? version : null,
             HatchetVersionError = versionError,
-            ServerMode = $"hatchet-mcp over {output.ServerMode}; 7 read tools and 3 write tools (trigger_workflow, cancel_runs, replay_runs)",
+            ServerMode = $"hatchet-mcp over {output.ServerMode}; {ToolsLine()}",
             Profile = profiles is { AreSeveral: true } ? profile?.Name : null,
             Profiles = profiles is { AreSeveral: true }
                 ? [.. profiles.All.Select(p => new WhoamiProfile
@@ -73,12 +73,37 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
             $"Server: {result.ServerMode}.",
             tenant is not null
                 ? "Next: list_runs with statuses [\"FAILED\"] for recent failures, list_workers and get_queue_metrics for health."
-                : "Next: fix the token (HATCHET_CLIENT_TOKEN) or the API base (HATCHET_API_BASE), then call whoami again.",
+                : profiles is { AreSeveral: true } && profile is not null
+                    ? $"Next: fix profile {profile.Name}'s token (its token_env or token_file) or api_base in the file {Profiles.ServerProfiles.EnvironmentVariable} names, then call whoami again."
+                    : "Next: fix the token (HATCHET_CLIENT_TOKEN) or the API base (HATCHET_API_BASE), then call whoami again.",
         };
 
         lines.InsertRange(lines.Count - 1, ProfileLines(result));
         var text = TextBudget.Fit(lines, [], output.MaxTextBytes, KeepEnd.First, "lines", string.Empty).Text;
         return ToolResult.Create(text, result, ToolsJsonContext.Default.WhoamiResult);
+    }
+
+    /// <summary>What this server lists and whether its writes can act on this connection, from the one availability decision.</summary>
+    private string ToolsLine()
+    {
+        if (availability is null)
+        {
+            return "tools as registered";
+        }
+
+        var writes = availability.WritesListed;
+        var line = $"{CountText.Of(availability.Listed.Count, "tool")} listed, {CountText.Of(writes.Count, "write")}" +
+                   (writes.Count > 0 ? $" ({string.Join(", ", writes)})" : string.Empty);
+        if (availability.WritesHeldBack.Count > 0)
+        {
+            line += "; read-only: no write is listed or runs";
+        }
+        else if (profile is { ReadOnly: true })
+        {
+            line += $"; profile {profile.Name} is read-only: its writes are refused";
+        }
+
+        return line;
     }
 
     private static IEnumerable<string> ProfileLines(WhoamiResult result) => result.Profiles is { } all

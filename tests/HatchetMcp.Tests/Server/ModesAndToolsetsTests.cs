@@ -46,6 +46,20 @@ public sealed class ModesAndToolsetsTests
         Assert.True(answer.Length <= DefaultListBudget, $"the default tools/list answer is {answer.Length} bytes, over {DefaultListBudget}");
     }
 
+    [Theory]
+    [InlineData(null, null, "8 tools listed, 3 writes (trigger_workflow, cancel_runs, replay_runs)")]
+    [InlineData("all", null, "25 tools listed, 7 writes (")]
+    [InlineData("all", "true", "18 tools listed, 0 writes; read-only: no write is listed or runs")]
+    public async Task Whoami_says_what_this_server_lists_and_which_writes_it_runs(string? toolsets, string? readOnly, string expected)
+    {
+        await using var harness = await StartAsync((ToolSelection.ToolsetsVariable, toolsets), (ToolSelection.ReadOnlyVariable, readOnly));
+
+        var answer = await harness.Client.CallToolAsync("whoami", new Dictionary<string, object?>(), cancellationToken: Ct);
+
+        var text = string.Join("\n", answer.Content.OfType<TextContentBlock>().Select(block => block.Text));
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task All_lists_every_tool_and_every_tool_has_exactly_one_area()
     {
