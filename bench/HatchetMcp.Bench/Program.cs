@@ -1,5 +1,5 @@
 // Benchmarks for hatchet-mcp, run on demand (never in CI: the machines are noisy).
-//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|answers|startup|coldstart|calls|client|scale|failures|aot] [--runs N]
+//   dotnet run -c Release --project bench/HatchetMcp.Bench -- [all|answers|startup|coldstart|calls|client|scale|failures|aot|http] [--runs N]
 //   failures: summarize_failures on the default scenario (text bytes) and at --scale N runs (default 100,000): time,
 //   server peak working set and REST calls, --runs N times (default 3), each on a fresh server.
 //   answers: REST calls, text bytes and structured bytes per tool call, tools/list bytes per tool; takes --server PATH.
@@ -11,6 +11,11 @@
 //   published binary, e.g. the Native AOT one the aot section leaves in /tmp/hatchet-mcp-aot/hatchet-mcp; default the
 //   JIT build), and --page-sizes 1,10,25 (extra list_runs probes with those limits, to see the overhead grow with the
 //   answer).
+//   http: serve-http under load (issue 11's targets): an emulator process and two serve-http replicas on loopback, MCP
+//   clients over Streamable HTTP from this process with a fixed mix of reads; one client alone, then --clients N (default
+//   32) on one replica, then on two (each client's requests alternating between them); --seconds N per phase (default
+//   30), --warmup-seconds N per replica first (default 5); takes --server PATH. Prints calls/s, p50/p99, errors, peak
+//   working set per replica, CPU per process, and a verdict per target.
 // Every figure is printed with how it was obtained; medians over repeated runs.
 using System.Diagnostics;
 using HatchetMcp.Bench;
@@ -29,6 +34,8 @@ var sections = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCa
     ["scale"] = () => ScaleBench.RunAsync(ServerLocator.FromArgs(args)),
     ["failures"] = () => FailuresBench.RunAsync(ServerLocator.FromArgs(args), BenchArgs.IntOption(args, "--runs", 3), BenchArgs.IntOption(args, "--scale", 100_000)),
     ["aot"] = () => AotBench.RunAsync(runs),
+    ["http"] = () => HttpLoadBench.RunAsync(ServerLocator.FromArgs(args), BenchArgs.IntOption(args, "--seconds", 30),
+        BenchArgs.IntOption(args, "--clients", 32), BenchArgs.IntOption(args, "--warmup-seconds", 5)),
 };
 
 if (what == "all")
