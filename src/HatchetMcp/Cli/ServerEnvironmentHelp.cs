@@ -30,6 +30,7 @@ internal static class ServerEnvironmentHelp
         (ToolSelection.ToolsVariable, $"optional: comma list of single tools to list besides the toolsets (alone: only these; {ToolSelection.ToolsFlag} wins)"),
         (ToolSelection.ExcludeToolsVariable, $"optional: comma list of tools never listed, whatever else names them ({ToolSelection.ExcludeToolsFlag} wins)"),
         (Safety.ConfirmationOptions.EnvironmentVariable, "optional: 'on' (default: every write is confirmed by the user or a preview token) or 'off' (unattended; warns)"),
+        (Safety.ConfirmationOptions.KeyVariable, $"optional, secret: hex or base64 of {Safety.ConfirmationOptions.MinimumKeyBytes}+ random bytes signing confirmation tokens; the same on every replica (default: random per process)"),
         (Safety.AuditLogOptions.EnvironmentVariable, "optional: file to append one JSON line per write attempt to (created 0600), besides stderr"),
         (Safety.BulkCap.EnvironmentVariable, $"optional: most runs a cancel_runs or replay_runs filter may match, 1 to {Safety.BulkCap.HardLimit} (default {Safety.BulkCap.Default}; {Safety.BulkCap.Flag} N wins)"),
         (Profiles.ServerProfiles.EnvironmentVariable, $"optional: JSON file naming several Hatchet connections (profiles), each with its token variable or file; replaces {HatchetEnvironmentVariables.Token} and the API/tenant variables"),

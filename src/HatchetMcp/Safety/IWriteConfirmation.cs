@@ -3,10 +3,10 @@ using ModelContextProtocol.Server;
 namespace HatchetMcp.Safety;
 
 /// <summary>
-/// The one call every write tool makes before sending anything. Which route confirms (elicitation, a preview token,
-/// later the protocol's multi-round-trip requests on stateless HTTP) is chosen behind it, from the client's
-/// capabilities and the call's own arguments, so adding a route never touches a tool. (The multi-round-trip route also needs the retried call's request
-/// state: a call filter can keep the current <c>CallToolRequestParams</c> where the implementation reads it.)
+/// The one call every write tool makes before sending anything. Which route confirms (elicitation, multi-round-trip
+/// requests on stateless HTTP, a preview token) is chosen behind it, from the client's capabilities, the transport and
+/// the call's own arguments, so adding a route never touches a tool. (The multi-round-trip route reads the retried
+/// call's answer and request state from <see cref="CurrentToolCall"/>.)
 /// </summary>
 public interface IWriteConfirmation
 {

@@ -71,7 +71,8 @@ public static class HatchetMcpServer
             .AddHatchetResources()
             .AddHatchetPrompts(ToolRegistration.JsonOptions)
             .ScreenToolCalls()
-            .AddProfiles(profiles);
+            .AddProfiles(profiles)
+            .KeepToolCallForConfirmation();
     }
 
     /// <summary>With several profiles, the instructions name them, say which are read-only and what resources use.</summary>

@@ -41,7 +41,7 @@ public sealed record ServerConfiguration
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
         [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, SecretKeys.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable,
-         ConfirmationOptions.EnvironmentVariable, AuditLogOptions.EnvironmentVariable, BulkCap.EnvironmentVariable, ServerProfiles.EnvironmentVariable, .. ToolSelection.EnvironmentVariables,
+         ConfirmationOptions.EnvironmentVariable, ConfirmationOptions.KeyVariable, AuditLogOptions.EnvironmentVariable, BulkCap.EnvironmentVariable, ServerProfiles.EnvironmentVariable, .. ToolSelection.EnvironmentVariables,
          // Read by serve-http only (HttpServerOptions).
          ServerLogFormat.EnvironmentVariable, .. Http.HttpServerOptions.EnvironmentVariables];
 

@@ -148,8 +148,11 @@ public sealed class RunActionTools(IHatchetClient client, ToolOutputOptions outp
 
     private IReadOnlyList<PinnedRun> RefuseUnpinned(BulkKind kind, RunFilter filter)
     {
-        var reason = $"Refused: the confirmation_token names no filter preview of {kind.Tool} held by this server (it was used or expired, " +
-                     $"came from a preview by run_ids, or from another server process). Nothing was sent. Call {kind.Tool} again without confirmation_token for a fresh preview.";
+        // A filter's matched ids live only in the process that previewed it (see PinnedSelections): behind a load
+        // balancer the second call often lands elsewhere, so that is said first, with both ways on.
+        var reason = $"Refused: this server instance holds no filter preview of {kind.Tool} for that confirmation_token: the preview was made by another " +
+                     "server instance (or it was already used, expired, or was a preview by run_ids). Nothing was sent. " +
+                     $"Call {kind.Tool} again without confirmation_token for a fresh preview, or pass the previewed run_ids for a preview of exactly those.";
         steps.Audit(new WriteProposal { Tool = kind.Tool, Targets = [], Input = filter.Canonical, Actionable = [], Summary = string.Empty },
             new ConfirmationDecision { Path = ConfirmationResults.TokenPath, Result = ConfirmationResults.Refused, Reason = reason }, [], []);
         throw new McpException(reason);

@@ -65,10 +65,16 @@ public sealed partial class TriggerWorkflowTools(IHatchetClient client, ToolOutp
                 return TriggerNotSent(proposal, decision, name, meta, prio);
             }
 
+            var triggerId = decision.Nonce is { } nonce ? TriggerIdOf(nonce) : TriggerRequest.NewTriggerId();
+            if (decision.Nonce is not null && await AlreadyUsedAsync(triggerId, decision, cancellationToken).ConfigureAwait(false) is { } used)
+            {
+                return TriggerNotSent(proposal, decision with { Result = ConfirmationResults.Refused, Reason = used }, name, meta, prio);
+            }
+
             (TriggerResult Result, string Opening) started;
             try
             {
-                started = await SendTriggerAsync(name, body, meta, prio, decision, cancellationToken).ConfigureAwait(false);
+                started = await SendTriggerAsync(name, body, meta, prio, decision, triggerId, cancellationToken).ConfigureAwait(false);
                 steps.Audit(proposal, decision, [name], [new AuditOutcome(name, $"{started.Result.Outcome}: run {started.Result.RunId}")]);
             }
             catch (McpException e)
@@ -103,9 +109,38 @@ public sealed partial class TriggerWorkflowTools(IHatchetClient client, ToolOutp
     [LoggerMessage(Level = LogLevel.Information, Message = "trigger_workflow stopped waiting for run {RunId}: the request was cancelled; the run goes on in Hatchet")]
     private partial void LogWaitStopped(Guid runId);
 
-    private async Task<(TriggerResult Result, string Opening)> SendTriggerAsync(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, ConfirmationDecision decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// The trigger id of a confirmed preview: derived from its nonce, so every replica that redeems the same token (or
+    /// the same approved question) computes the same id, and a run already carrying it shows the confirmation was used.
+    /// Hashed into the shape of a fresh trigger id, so the two kinds cannot be told apart by whoever lists runs.
+    /// </summary>
+    private static string TriggerIdOf(string nonce) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("trigger:" + nonce))[..16]);
+
+    /// <summary>
+    /// Why this confirmation may not start a run because it already started one (one run list read, by the trigger id
+    /// it would carry), or because that could not be checked; null when no run carries it. The process remembers the
+    /// tokens it spent; this is what catches one spent on another replica.
+    /// </summary>
+    private async Task<string?> AlreadyUsedAsync(string triggerId, ConfirmationDecision decision, CancellationToken cancellationToken)
     {
-        var triggerId = TriggerRequest.NewTriggerId();
+        var since = (decision.IssuedAt ?? time.GetUtcNow()) - LookupMargin;
+        var (earlier, failure) = await FindTriggeredRunAsync(triggerId, since, cancellationToken).ConfigureAwait(false);
+        if (earlier is { } row)
+        {
+            return $"Refused: this confirmation was already used: run {row.WorkflowRunExternalId ?? row.Metadata?.Id} carries its trigger id {triggerId} " +
+                   "(started by an earlier call, possibly through another replica of this server). Nothing was sent. Follow that run with get_run; " +
+                   "to start another, call trigger_workflow again without confirmation_token for a fresh preview.";
+        }
+
+        return failure is null
+            ? null
+            : $"Not sent: whether this confirmation was already used could not be checked ({WriteSteps.Sentence(failure.Message)}), so nothing was sent. " +
+              "Call trigger_workflow again without confirmation_token for a fresh preview once Hatchet answers.";
+    }
+
+    private async Task<(TriggerResult Result, string Opening)> SendTriggerAsync(string name, JsonElement body, IReadOnlyDictionary<string, string> meta, int? prio, ConfirmationDecision decision, string triggerId, CancellationToken cancellationToken)
+    {
         var sentMeta = new SortedDictionary<string, string>(meta.ToDictionary(), StringComparer.Ordinal) { [TriggerRequest.TriggerIdKey] = triggerId };
         var triggeredAt = time.GetUtcNow();
 

@@ -40,13 +40,14 @@ public sealed partial class ServerJsonManifestTests
     }
 
     [Fact]
-    public void Only_the_token_is_required_and_it_is_marked_secret()
+    public void Only_the_token_is_required_and_only_the_token_and_the_confirmation_key_are_marked_secret()
     {
         foreach (var variable in EnvironmentVariables())
         {
-            var isToken = variable.GetProperty("name").GetString() == HatchetEnvironmentVariables.Token;
+            var name = variable.GetProperty("name").GetString();
+            var isToken = name == HatchetEnvironmentVariables.Token;
             Assert.Equal(isToken, variable.GetProperty("isRequired").GetBoolean());
-            Assert.Equal(isToken, variable.GetProperty("isSecret").GetBoolean());
+            Assert.Equal(isToken || name == global::HatchetMcp.Safety.ConfirmationOptions.KeyVariable, variable.GetProperty("isSecret").GetBoolean());
             Assert.False(string.IsNullOrWhiteSpace(variable.GetProperty("description").GetString()));
         }
     }

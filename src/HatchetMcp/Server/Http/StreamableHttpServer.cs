@@ -95,7 +95,12 @@ public sealed class StreamableHttpServer : IAsyncDisposable
             limiter.OnRejected = (rejected, token) => RejectAsync(rejected, options, token);
         });
 
-        HatchetMcpServer.Configure(services, configuration with { Output = configuration.Output with { ServerMode = ServerMode } })
+        HatchetMcpServer.Configure(services, configuration with
+            {
+                Output = configuration.Output with { ServerMode = ServerMode },
+                // No server-to-client requests here: writes are asked by multi-round-trip requests, else by token.
+                Confirmation = configuration.Confirmation with { AskByRoundTrips = true },
+            })
             .WithHttpTransport(transport => transport.SessionMode = HttpServerSessionMode.Stateless);
         configureServices?.Invoke(services);
 
