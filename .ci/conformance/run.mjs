@@ -67,6 +67,11 @@ async function start(command, args, env, done) {
 function stopAll() {
   for (const child of children) child.kill("SIGTERM");
 }
+// CI's `timeout` stops this process with SIGTERM: take the emulator and the server down with it.
+process.on("SIGTERM", () => {
+  stopAll();
+  process.exit(1);
+});
 
 let failed = 0;
 const outputRoot = mkdtempSync(path.join(tmpdir(), "hatchet-mcp-conformance-"));
