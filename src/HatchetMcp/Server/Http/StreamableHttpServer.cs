@@ -97,6 +97,7 @@ public sealed class StreamableHttpServer : IAsyncDisposable
 
         HatchetMcpServer.Configure(services, configuration with { Output = configuration.Output with { ServerMode = ServerMode } })
             .WithHttpTransport(transport => transport.SessionMode = HttpServerSessionMode.Stateless);
+        Telemetry.TelemetryRegistration.AddHttpServerTelemetry(services, configuration.Telemetry);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
