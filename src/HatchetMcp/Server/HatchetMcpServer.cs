@@ -4,6 +4,7 @@ using HatchetMcp.Profiles;
 using HatchetMcp.Prompts;
 using HatchetMcp.Resources;
 using HatchetMcp.Safety;
+using HatchetMcp.Server.Telemetry;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,8 @@ public static class HatchetMcpServer
                 };
                 options.ServerInstructions = ServerInstructions.For(confirmation) + ProfilesText(profiles);
             })
+            // First, so it is the outermost call-tool filter and measures the answer the client gets.
+            .AddToolTelemetry()
             .AddHatchetTools()
             .ApplyToolSelection(tools ?? ToolSelection.Everything)
             .AddHatchetResources()
@@ -98,6 +101,7 @@ public static class HatchetMcpServer
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(new FetchGate(configuration.MaxConcurrency));
         services.AddSingleton(configuration.BulkCap);
+        services.AddHatchetTelemetry(configuration.Telemetry);
         return Configure(services, configuration.Settings, configuration.Output, time, configuration.Dashboard, configuration.Tools, configuration.Confirmation, configuration.Audit, configuration.Profiles);
     }
 }

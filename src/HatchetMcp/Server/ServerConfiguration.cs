@@ -38,6 +38,9 @@ public sealed record ServerConfiguration
     /// <summary>The most runs one cancel_runs or replay_runs call acts on (<c>HATCHET_MCP_BULK_CAP</c>, <c>--bulk-cap</c>).</summary>
     public BulkCap BulkCap { get; init; } = new();
 
+    /// <summary>Traces and metrics: exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, else off.</summary>
+    public Telemetry.TelemetryOptions Telemetry { get; init; } = HatchetMcp.Server.Telemetry.TelemetryOptions.Off;
+
     /// <summary>The variables read, so the process environment is copied only for these names.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
         [.. HatchetEnvironmentVariables.All, ToolOutputOptions.EnvironmentVariable, SecretKeys.EnvironmentVariable, FetchGate.EnvironmentVariable, ServerLogLevel.EnvironmentVariable, DashboardLinks.EnvironmentVariable,
@@ -145,6 +148,7 @@ public sealed record ServerConfiguration
             Settings = resolved, Output = output, LogLevel = logLevel, Dashboard = dashboard, Profiles = profiles,
             MaxConcurrency = gate.Limit, Tools = tools,
             Confirmation = confirmation, Audit = audit, BulkCap = bulkCap,
+            Telemetry = HatchetMcp.Server.Telemetry.TelemetryOptions.FromEnvironment(environment),
         };
         return ServerConfigurationResult.Ok(configuration, warning);
     }
@@ -188,6 +192,10 @@ public sealed record ServerConfiguration
         {
             environment[name] = Environment.GetEnvironmentVariable(name);
         }
+
+        // A standard OpenTelemetry variable, documented with the telemetry rather than among the server's own.
+        environment[HatchetMcp.Server.Telemetry.TelemetryOptions.OtlpEndpointVariable] =
+            Environment.GetEnvironmentVariable(HatchetMcp.Server.Telemetry.TelemetryOptions.OtlpEndpointVariable);
 
         return environment;
     }

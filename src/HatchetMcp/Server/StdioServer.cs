@@ -34,6 +34,7 @@ public static class StdioServer
             .WithHatchetStreams(StdioStreams.Input(requests, DrainLimit(configuration), cancellationToken), StdioStreams.Output());
 
         await using var provider = services.BuildServiceProvider();
+        Telemetry.TelemetryRegistration.StartTelemetry(provider);
         var server = provider.GetRequiredService<McpServer>();
         try
         {

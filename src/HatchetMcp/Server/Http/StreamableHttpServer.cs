@@ -102,6 +102,7 @@ public sealed class StreamableHttpServer : IAsyncDisposable
                 Confirmation = configuration.Confirmation with { AskByRoundTrips = true },
             })
             .WithHttpTransport(transport => transport.SessionMode = HttpServerSessionMode.Stateless);
+        Telemetry.TelemetryRegistration.AddHttpServerTelemetry(services, configuration.Telemetry);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
