@@ -4,6 +4,7 @@ using HatchetMcp.Profiles;
 using HatchetMcp.Prompts;
 using HatchetMcp.Resources;
 using HatchetMcp.Safety;
+using HatchetMcp.Server.Http.Auth;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,7 @@ public static class HatchetMcpServer
             .AddHatchetResources()
             .AddHatchetPrompts(ToolRegistration.JsonOptions)
             .ScreenToolCalls()
+            .AuthorizeCallers(profiles)
             .AddProfiles(profiles);
     }
 
