@@ -26,6 +26,14 @@ internal static class HttpServerCommand
             return CommandLine.BadUsage;
         }
 
+        // Without a profiles file there is no access section: refuse an unusable start before asking for a token.
+        if (string.IsNullOrEmpty(environment.GetValueOrDefault(Profiles.ServerProfiles.EnvironmentVariable))
+            && new HttpAccess(options, Server.Http.Auth.AccessConfiguration.None).RefusalToStart() is { } early)
+        {
+            await stderr.WriteLineAsync($"hatchet-mcp: {early}").ConfigureAwait(false);
+            return CommandLine.BadUsage;
+        }
+
         var configuration = await StdioServerCommand.ReadConfigurationAsync(environment, serverArguments, stderr, skipConfirmation).ConfigureAwait(false);
         if (configuration is null)
         {

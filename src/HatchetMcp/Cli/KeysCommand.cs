@@ -10,7 +10,7 @@ namespace HatchetMcp.Cli;
 /// </summary>
 internal static class KeysCommand
 {
-    public const string KeyLinePrefix = "HATCHET_MCP_API_KEY=";
+    public const string KeyLinePrefix = "API_KEY=";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {

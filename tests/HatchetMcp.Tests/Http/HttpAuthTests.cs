@@ -11,6 +11,7 @@ using HatchetMcp.Tests.ToolTests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
@@ -298,6 +299,7 @@ public sealed class HttpAuthTests(HttpAuthTests.Fixture fixture) : IClassFixture
             var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-key-1" };
             var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(key);
             var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
             string? url = null;
