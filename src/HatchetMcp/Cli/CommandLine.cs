@@ -44,6 +44,9 @@ internal static class CommandLine
                 return await HttpServerCommand.RunAsync(serverArguments[1..], stdout, stderr, signal.Token, skipConfirmation).ConfigureAwait(false);
             }
 
+            case "keys":
+                return await KeysCommand.RunAsync(verbArgs, stdout, stderr).ConfigureAwait(false);
+
             case "demo":
             {
                 if (verbArgs is ["--help" or "-h"])

@@ -20,16 +20,31 @@ internal static class HttpServerCommand
 
         var environment = ServerConfiguration.ProcessEnvironment();
         var options = HttpServerOptions.Read(environment, arguments, out var serverArguments, out var optionsError);
-        var refusal = options is null ? optionsError : new HttpAccess(options).RefusalToStart();
-        if (options is null || refusal is not null)
+        if (options is null)
         {
-            await stderr.WriteLineAsync($"hatchet-mcp: {refusal}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"hatchet-mcp: {optionsError}").ConfigureAwait(false);
+            return CommandLine.BadUsage;
+        }
+
+        // Without a profiles file there is no access section: refuse an unusable start before asking for a token.
+        if (string.IsNullOrEmpty(environment.GetValueOrDefault(Profiles.ServerProfiles.EnvironmentVariable))
+            && new HttpAccess(options, Server.Http.Auth.AccessConfiguration.None).RefusalToStart() is { } early)
+        {
+            await stderr.WriteLineAsync($"hatchet-mcp: {early}").ConfigureAwait(false);
             return CommandLine.BadUsage;
         }
 
         var configuration = await StdioServerCommand.ReadConfigurationAsync(environment, serverArguments, stderr, skipConfirmation).ConfigureAwait(false);
         if (configuration is null)
         {
+            return CommandLine.BadUsage;
+        }
+
+        var access = HttpAccess.For(options, configuration, out var accessError);
+        var refusal = access is null ? accessError : access.RefusalToStart();
+        if (refusal is not null)
+        {
+            await stderr.WriteLineAsync($"hatchet-mcp: {refusal}").ConfigureAwait(false);
             return CommandLine.BadUsage;
         }
 

@@ -18,9 +18,14 @@ internal static class Usage
           hatchet-mcp --dangerously-skip-confirmation [options above]
                                       the same, with writes acting on the first call, unconfirmed (unattended
                                       automation only; warns on stderr and in the server's instructions)
-          hatchet-mcp serve-http [--urls URLS] --allow-anonymous-loopback [server options above]
+          hatchet-mcp serve-http [--urls URLS] [--allow-anonymous-loopback] [server options above]
                                       serve MCP over Streamable HTTP at /mcp (stateless), with /healthz and
-                                      /readyz; prints MCP_URL=... first; no authentication yet, so loopback only
+                                      /readyz; prints MCP_URL=... first; callers authenticate with the API keys
+                                      or OAuth of the HATCHET_MCP_CONFIG file's "access" section, or (loopback
+                                      only) anonymously with --allow-anonymous-loopback
+          hatchet-mcp keys new [--name NAME] [--role read|write] [--profiles a,b]
+                                      make an API key for serve-http: prints it once and the entry (its hash)
+                                      to add to the HATCHET_MCP_CONFIG file's "access" section, "api_keys" list
           hatchet-mcp demo            walk a debugging flow against the built-in emulator and print each call
           hatchet-mcp emulator [--port N] [--scenario realistic|empty] [--seed N] [--scale N] [--test-hooks]
                                       serve the Hatchet API emulator; prints HATCHET_API_BASE=... and
@@ -42,13 +47,15 @@ internal static class Usage
         hatchet-mcp serve-http: serve MCP over Streamable HTTP for clients that do not launch processes.
 
         Usage:
-          hatchet-mcp serve-http [--urls URLS] --allow-anonymous-loopback [--read-only] [--toolsets LIST] [--tools LIST]
+          hatchet-mcp serve-http [--urls URLS] [--allow-anonymous-loopback] [--read-only] [--toolsets LIST] [--tools LIST]
                                  [--exclude-tools LIST] [--dangerously-skip-confirmation]
 
           --urls URLS                   addresses to listen on, separated by ';' (default {Server.Http.HttpServerOptions.DefaultUrl};
                                         port 0 picks a free port)
-          --allow-anonymous-loopback    serve callers without credentials; required, and only loopback addresses
-                                        (127.0.0.1, ::1, localhost) are accepted, because authentication is not built yet
+          --allow-anonymous-loopback    serve callers without credentials when the HATCHET_MCP_CONFIG file has no
+                                        "access" section; only loopback addresses (127.0.0.1, ::1, localhost) are
+                                        accepted. With "access", every call sends Authorization: Bearer <API key or
+                                        OAuth access token>: 401 without a valid one, 403 signed in without a role
 
         The same tools, resources, prompts, confirmation and audit as stdio, at /mcp, stateless (no session is kept, so
         replicas need no affinity). GET /healthz answers 200 while the process runs; GET /readyz answers 200 when Hatchet

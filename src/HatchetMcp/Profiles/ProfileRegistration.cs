@@ -93,7 +93,7 @@ internal static class ProfileRegistration
         }));
     }
 
-    private static bool IsWrite(RequestContext<CallToolRequestParams> context, string name)
+    internal static bool IsWrite(RequestContext<CallToolRequestParams> context, string name)
     {
         var tool = context.MatchedPrimitive as McpServerTool
                    ?? (context.Server.ServerOptions.ToolCollection is { } tools && tools.TryGetPrimitive(name, out var found) ? found : null);

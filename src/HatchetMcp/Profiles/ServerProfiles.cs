@@ -26,6 +26,9 @@ public sealed partial class ServerProfiles
     /// <summary>The profile a call that names none acts on.</summary>
     public HatchetProfile Default { get; }
 
+    /// <summary>The file's <c>access</c> section (who may call serve-http); null when absent or without a file.</summary>
+    public AccessFileSection? Access { get; private init; }
+
     /// <summary>More than one: tools take a <c>profile</c> argument.</summary>
     public bool AreSeveral => All.Count > 1;
 
@@ -63,7 +66,7 @@ public sealed partial class ServerProfiles
         {
             // The reader's message names the path in the document (e.g. $.profiles[0].token) and never echoes values.
             error = $"{EnvironmentVariable} file {path} is not a usable profiles file: {FirstSentence(e.Message)} (at {e.Path ?? "$"}); " +
-                    "expected {\"profiles\": [{\"name\": ..., \"token_env\" or \"token_file\": ..., optional \"api_base\", \"tenant_id\", \"dashboard_url\", \"read_only\"}], optional \"default\"}.";
+                    "expected {\"profiles\": [{\"name\": ..., \"token_env\" or \"token_file\": ..., optional \"api_base\", \"tenant_id\", \"dashboard_url\", \"read_only\"}], optional \"default\", optional \"access\": {\"api_keys\": [...], \"oauth\": {...}}}.";
             return null;
         }
 
@@ -105,7 +108,7 @@ public sealed partial class ServerProfiles
 
         error = null;
         warning = warnings.Count == 0 ? null : string.Join(' ', warnings);
-        return new ServerProfiles(profiles, chosen);
+        return new ServerProfiles(profiles, chosen) { Access = file.Access };
     }
 
     private static HatchetProfile? ReadEntry(ProfileFileEntry entry, int index, IReadOnlyDictionary<string, string?> environment, TimeProvider time,

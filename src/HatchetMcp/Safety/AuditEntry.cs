@@ -10,6 +10,9 @@ public sealed record AuditEntry
     /// <summary>The Hatchet connection (profile) the write was for.</summary>
     public string? Profile { get; init; }
 
+    /// <summary>Who called over HTTP (<c>key:NAME</c> or <c>oauth:SUBJECT</c>); absent over stdio and for anonymous loopback callers.</summary>
+    public string? Principal { get; init; }
+
     /// <summary>What the caller named: run or task ids, or the workflow triggered.</summary>
     public required IReadOnlyList<string> Targets { get; init; }
 

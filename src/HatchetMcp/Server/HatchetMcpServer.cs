@@ -5,6 +5,7 @@ using HatchetMcp.Prompts;
 using HatchetMcp.Resources;
 using HatchetMcp.Safety;
 using HatchetMcp.Server.Telemetry;
+using HatchetMcp.Server.Http.Auth;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,7 @@ public static class HatchetMcpServer
             .AddHatchetResources()
             .AddHatchetPrompts(ToolRegistration.JsonOptions)
             .ScreenToolCalls()
+            .AuthorizeCallers(profiles)
             .AddProfiles(profiles)
             .KeepToolCallForConfirmation();
     }

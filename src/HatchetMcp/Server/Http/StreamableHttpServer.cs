@@ -61,7 +61,11 @@ public sealed class StreamableHttpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
-        var access = new HttpAccess(options);
+        var access = HttpAccess.For(options, configuration, out var accessError) ?? throw new InvalidOperationException(accessError);
+        if (access.RefusalToStart() is { } startRefusal)
+        {
+            throw new InvalidOperationException(startRefusal);
+        }
 
         // The app's own folder as content root, no arguments: nothing of the working directory is read or watched.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
