@@ -23,7 +23,7 @@ public sealed class FailureSummaryTools(IHatchetClient client, ToolOutputOptions
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(SummarizeFailuresResult))]
     [Description("Failed runs in a window (default 24h) grouped by workflow, then by error signature: counts, first/last seen, " +
                  "run ids. Per workflow: runs and failure rate, last success, and whether it regressed (every run failing " +
-                 "since some time, with the onset and the version change). Next: get_run with a run id.")]
+                 "since some time, with the onset and the version change). Next: diagnose_run with a run id.")]
     public async Task<CallToolResult> SummarizeFailures(
         [Description("Start of the window: ISO 8601 time or a duration back from now (90m, 24h, 7d). Default 24h.")] string? since = null,
         [Description("End of the window, same forms. Default now.")] string? until = null,

@@ -14,10 +14,9 @@ public sealed class IdentityTools(IHatchetClient client, HatchetSettings setting
 {
     [McpServerTool(Name = "whoami", Title = "Who am I (tenant, API, token)", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(WhoamiResult))]
-    [Description("Answers which Hatchet tenant and API this server is connected to: tenant id and name, API base URL, " +
-                 "token expiry, whether the API answers right now (and why not), Hatchet's version, and this server's mode. " +
-                 "Call it first when starting to investigate, or when other tools report authentication or connection errors. " +
-                 "Next: list_runs (e.g. statuses=[\"FAILED\"]) to see what went wrong recently.")]
+    [Description("Which Hatchet tenant and API this server uses: tenant, API base, token expiry, whether the API answers now (and why not), " +
+                 "Hatchet's version, the tools this server lists, its profiles. Call it first, or when other tools report authentication " +
+                 "or connection errors. Next: list_runs statuses=[\"FAILED\"].")]
     public async Task<CallToolResult> Whoami(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -17,11 +17,10 @@ public sealed class RunTools(IHatchetClient client, ToolOutputOptions output, Ti
 
     [McpServerTool(Name = "list_runs", Title = "List workflow runs", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(ListRunsResult))]
-    [Description("Lists workflow runs, newest first, with id, workflow name, status, created/started/finished times, " +
-                 "duration and the first line of the error. Filter by time window (default the last 24h), statuses, " +
-                 "workflow (name or id) and metadata. Says how many runs matched and the offset of the next page, and groups " +
-                 "the errors on the page. Use it to find failing or stuck runs. Next: get_run for one run's tasks and errors, " +
-                 "get_run_logs for its log lines.")]
+    [Description("Lists workflow runs, newest first: id, workflow, status, created/started/finished times, duration, first error line. " +
+                 "Filters: window (default 24h), statuses, workflow (name or id), metadata. Says how many runs matched and the next " +
+                 "page's offset, and groups the page's errors. Next: diagnose_run for why one failed, get_run for its tasks, " +
+                 "get_run_logs for its lines.")]
     public async Task<CallToolResult> ListRuns(
         [Description("Start of the window: an ISO 8601 time (2026-11-24T09:00:00Z, 2026-11-24) or a duration back from now (90m, 24h, 7d). Default 24h.")] string? since = null,
         [Description("End of the window, same forms as since. Default now.")] string? until = null,

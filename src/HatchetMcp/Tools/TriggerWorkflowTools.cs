@@ -19,10 +19,9 @@ public sealed partial class TriggerWorkflowTools(IHatchetClient client, ToolOutp
 {
     [McpServerTool(Name = "trigger_workflow", Title = "Trigger a workflow run", ReadOnly = false, Destructive = false,
         Idempotent = false, OpenWorld = true, UseStructuredContent = true, OutputSchemaType = typeof(TriggerResult))]
-    [Description("MUTATES LIVE STATE. Starts a new run of a workflow, by name, with a JSON object as input (checked " +
-                 "against its inputJsonSchema if any), optional metadata and priority; every call starts another run. Answers " +
-                 "the new run id and status; with wait, the final status and output or error. Use it to " +
-                 "re-run work with corrected input or to test a fix; to retry existing runs as they were, use replay_runs.")]
+    [Description("MUTATES LIVE STATE. Starts a new run of a workflow by name with a JSON object input (checked against its " +
+                 "inputJsonSchema, if any), optional metadata and priority; every call starts another run. Answers the run id and " +
+                 "status; with wait, the final status and output or error. To retry existing runs as they were, use replay_runs.")]
     public async Task<CallToolResult> TriggerWorkflow(
         [Description("Workflow name exactly as list_workflows shows it (or the workflow id).")] string workflow,
         [Description("Run input: a JSON object, e.g. {\"orderId\": \"A-1009\"}, or a string containing one. Use {} for no input.")] JsonElement? input,
