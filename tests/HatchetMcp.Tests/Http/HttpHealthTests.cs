@@ -71,4 +71,37 @@ public sealed class HttpHealthTests
 
         Assert.Single(emulator.Hooks.Requests);
     }
+
+    [Fact]
+    public async Task With_several_profiles_readyz_is_ready_only_when_every_profile_answers_and_names_the_one_that_does_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await HatchetEmulator.StartAsync(new EmulatorOptions(), ct);
+        var path = Path.Combine(Path.GetTempPath(), $"profiles-{Guid.NewGuid():N}.json");
+        // "gone" points at a port nothing listens on: its Hatchet never answers.
+        File.WriteAllText(path, $$"""
+            {"profiles":[
+              {"name":"live","token_env":"{{HatchetMcp.Hatchet.HatchetEnvironmentVariables.Token}}","api_base":"{{emulator.BaseUrl}}"},
+              {"name":"gone","token_env":"{{HatchetMcp.Hatchet.HatchetEnvironmentVariables.Token}}","api_base":"http://127.0.0.1:1/"}
+            ]}
+            """);
+        try
+        {
+            await using var server = await HttpTestServers.StartAsync(emulator, new Dictionary<string, string?> { [HatchetMcp.Profiles.ServerProfiles.EnvironmentVariable] = path });
+
+            using var response = await Http.GetAsync(new Uri(server.BaseUrl, "/readyz"), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            using var answer = JsonDocument.Parse(body);
+            var reason = answer.RootElement.GetProperty("reason").GetString()!;
+            Assert.Contains("profile gone:", reason, StringComparison.Ordinal);
+            Assert.DoesNotContain("profile live", reason, StringComparison.Ordinal);
+            Assert.DoesNotContain(emulator.Token, body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -2,11 +2,15 @@ using HatchetMcp.Hatchet;
 
 namespace HatchetMcp.Server.Http;
 
+/// <summary>One Hatchet connection /readyz asks: the profile's name (null with a single connection), its settings, its client.</summary>
+internal sealed record ReadinessTarget(string? Profile, HatchetSettings Settings, IHatchetClient Client);
+
 /// <summary>
-/// Whether Hatchet answers this server's token: one cheap authenticated GET (the tenant), its verdict kept a few seconds
-/// so probes from many places cost Hatchet one request per interval. The reason never carries the token.
+/// Whether Hatchet answers every connection this server serves: one cheap authenticated GET (the tenant) per profile,
+/// asked together, the verdict kept a few seconds so probes from many places cost Hatchet one request per profile per
+/// interval. Ready only when every profile answers; the reason names each one that did not, never with a token.
 /// </summary>
-internal sealed class HatchetReadiness(HatchetSettings settings, TimeProvider clock) : IDisposable
+internal sealed class HatchetReadiness(TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
@@ -14,7 +18,7 @@ internal sealed class HatchetReadiness(HatchetSettings settings, TimeProvider cl
     private ReadinessAnswer? _last;
     private DateTimeOffset _checkedAt;
 
-    public async Task<ReadinessAnswer> CheckAsync(IHatchetClient client, CancellationToken cancellationToken)
+    public async Task<ReadinessAnswer> CheckAsync(IReadOnlyList<ReadinessTarget> targets, CancellationToken cancellationToken)
     {
         if (Fresh() is { } cached)
         {
@@ -30,7 +34,9 @@ internal sealed class HatchetReadiness(HatchetSettings settings, TimeProvider cl
                 return refreshed;
             }
 
-            var answer = await AskAsync(client, cancellationToken).ConfigureAwait(false);
+            var problems = await Task.WhenAll(targets.Select(target => ProblemAsync(target, cancellationToken))).ConfigureAwait(false);
+            var failing = problems.OfType<string>().ToList();
+            var answer = failing.Count == 0 ? new ReadinessAnswer("ready") : new ReadinessAnswer("not_ready", string.Join("; ", failing));
             _last = answer;
             _checkedAt = clock.GetUtcNow();
             return answer;
@@ -45,12 +51,13 @@ internal sealed class HatchetReadiness(HatchetSettings settings, TimeProvider cl
 
     private ReadinessAnswer? Fresh() => _last is not null && clock.GetUtcNow() - _checkedAt < CacheFor ? _last : null;
 
-    private async Task<ReadinessAnswer> AskAsync(IHatchetClient client, CancellationToken cancellationToken)
+    /// <summary>Null when the target's Hatchet answers; else why not, without its token.</summary>
+    private static async Task<string?> ProblemAsync(ReadinessTarget target, CancellationToken cancellationToken)
     {
         try
         {
-            await client.GetTenantAsync(cancellationToken).ConfigureAwait(false);
-            return new ReadinessAnswer("ready");
+            await target.Client.GetTenantAsync(cancellationToken).ConfigureAwait(false);
+            return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -58,8 +65,9 @@ internal sealed class HatchetReadiness(HatchetSettings settings, TimeProvider cl
         }
         catch (Exception exception)
         {
-            var reason = settings.Token.Scrub(exception.Message.ReplaceLineEndings(" "));
-            return new ReadinessAnswer("not_ready", $"Hatchet at {settings.ApiBase} did not answer the tenant request: {(reason.Length > 300 ? reason[..300] + "…" : reason)}");
+            var reason = target.Settings.Token.Scrub(exception.Message.ReplaceLineEndings(" "));
+            var who = target.Profile is null ? string.Empty : $"profile {target.Profile}: ";
+            return $"{who}Hatchet at {target.Settings.ApiBase} did not answer the tenant request: {(reason.Length > 300 ? reason[..300] + "…" : reason)}";
         }
     }
 }

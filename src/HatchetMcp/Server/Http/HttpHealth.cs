@@ -25,10 +25,20 @@ internal static class HttpHealth
         endpoints.MapGet(ReadyPath, async context =>
         {
             var readiness = context.RequestServices.GetRequiredService<HatchetReadiness>();
-            var client = context.RequestServices.GetRequiredService<IHatchetClient>();
-            var answer = await readiness.CheckAsync(client, context.RequestAborted).ConfigureAwait(false);
+            var answer = await readiness.CheckAsync(Targets(context.RequestServices), context.RequestAborted).ConfigureAwait(false);
             await WriteAsync(context, answer, answer.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
         });
+    }
+
+    /// <summary>Every Hatchet connection the server serves: each profile through its own client, or the one connection.</summary>
+    private static List<ReadinessTarget> Targets(IServiceProvider services)
+    {
+        if (services.GetService<Profiles.ServerProfiles>() is { AreSeveral: true } profiles && services.GetService<Profiles.ProfileServices>() is { } routing)
+        {
+            return [.. profiles.All.Select(profile => new ReadinessTarget(profile.Name, profile.Settings, routing.For(profile).GetRequiredService<IHatchetClient>()))];
+        }
+
+        return [new ReadinessTarget(null, services.GetRequiredService<HatchetSettings>(), services.GetRequiredService<IHatchetClient>())];
     }
 
     private static Task WriteAsync(HttpContext context, ReadinessAnswer answer, int status = StatusCodes.Status200OK)

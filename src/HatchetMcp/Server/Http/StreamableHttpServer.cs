@@ -84,7 +84,7 @@ public sealed class StreamableHttpServer : IAsyncDisposable
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(new HatchetReadiness(configuration.Settings, options.ReadinessClock));
+        services.AddSingleton(new HatchetReadiness(options.ReadinessClock));
         access.AddServices(services);
         services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {
