@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Text.Json;
 using HatchetMcp.Hatchet;
 using HatchetMcp.Arguments;
@@ -6,7 +5,6 @@ using HatchetMcp.Safety;
 using HatchetMcp.Shaping;
 using HatchetMcp.Tools.Results;
 using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace HatchetMcp.Tools;
